@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_areas_people.js';
+import * as m0002 from './0002_procurement.js';
+import * as m0003 from './0003_engine_outbox_audit.js';
+
+// Listed by hand rather than read from the folder: the same list works from TypeScript
+// sources (tests, tsx) and from the compiled build, and a missing import fails the typecheck.
+export const migrations: Record<string, Migration> = {
+  '0001_areas_people': m0001,
+  '0002_procurement': m0002,
+  '0003_engine_outbox_audit': m0003,
+};

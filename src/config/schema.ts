@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const regencyCode = z.string().regex(/^\d{2}\.\d{2}$/, 'expected a regency code like 32.14');
+
+/** Checks an IANA zone name with the runtime's own tz database. */
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected an IANA time zone such as Asia/Jakarta');
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((u) => protocols.includes(new URL(u).protocol), `expected a ${protocols.join(' or ')} URL`);
+
+/**
+ * Every setting, from the environment. Empty strings count as unset so a `.env` copied from
+ * `.env.example` with blank lines behaves like no value at all.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLE: z.enum(['all', 'server', 'worker']).default('all'),
+
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: url(['https:', 'http:']).optional(),
+
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  EMBEDDED_REDIS_PORT: port.default(6390),
+  REDIS_AUTO_INSTALL: bool.default(true),
+
+  DB_POOL_MAX: positiveInt.max(200).default(10),
+  DB_CONNECT_TIMEOUT_MS: positiveInt.default(5000),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt.default(15000),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default('pd'),
+  WORKER_CONCURRENCY: positiveInt.max(500).default(20),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
+
+  AREA_REGENCIES: z
+    .string()
+    .default('32.14')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(regencyCode).min(1)),
+  TIME_ZONE: timeZone.default('Asia/Jakarta'),
+  DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
+
+  // Defaults for a regency that has not set its own rules yet (PRODUCT.md: PBJ Desa defaults).
+  DEFAULT_DIRECT_PURCHASE_MAX: positiveInt.default(10_000_000),
+  DEFAULT_RFQ_MAX: positiveInt.default(200_000_000),
+  DEFAULT_MIN_QUOTES_RFQ: positiveInt.max(10).default(2),
+  DEFAULT_MIN_QUOTES_OPEN: positiveInt.max(20).default(3),
+  DEFAULT_QUIET_START: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+    .default('21:00'),
+  DEFAULT_QUIET_END: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+    .default('06:00'),
+  MIN_QUOTE_WINDOW_MINUTES: positiveInt.default(60),
+
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,29 @@
+import { pino } from 'pino';
+
+export type Logger = pino.Logger;
+
+/**
+ * One JSON logger for every role. Secrets that might ride along in objects are redacted by
+ * path so a careless `log.info({ config })` does not leak them.
+ */
+export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
+  return pino({
+    level,
+    base: { app: 'pesandesa', ...base },
+    redact: {
+      paths: [
+        'DATABASE_URL',
+        'REDIS_URL',
+        'ADMIN_TOKEN',
+        '*.DATABASE_URL',
+        '*.REDIS_URL',
+        '*.ADMIN_TOKEN',
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.token',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,138 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { startWorkers, type WorkerSet } from '../workers/index.js';
+import type { Config } from './config/index.js';
+import type { Logger } from './logger.js';
+import { createQueues, type QueueSet } from './queue/queues.js';
+import { assertNoEviction, createRedis, waitUntilReady } from './queue/redis.js';
+import { provideServices } from './runtime/services.js';
+import { createApp } from './server/app.js';
+import { postgresCheck, redisCheck } from './server/health.js';
+import { loadAreas } from './store/areas.js';
+import { createDb, type Db } from './store/db.js';
+import { migrateToLatest } from './store/migrate.js';
+import { seedReferenceData } from './store/seed.js';
+
+export type Role = 'all' | 'server' | 'worker';
+
+export interface RunningSystem {
+  /** Base URL of the HTTP server, when this role serves HTTP. */
+  url: string | null;
+  databaseUrl: string;
+  redisUrl: string;
+  db: Db;
+  queues: QueueSet;
+  stop(): Promise<void>;
+}
+
+function closeHttp(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * Brings the system up for one role: services (embedded when no URLs), schema, reference data,
+ * queues, then the HTTP server and/or the workers. `stop` undoes it in reverse order.
+ */
+export async function startSystem(config: Config, log: Logger, role: Role): Promise<RunningSystem> {
+  const startedAt = performance.now();
+  const undo: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of undo.reverse()) {
+      try {
+        await step();
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, 'error while stopping');
+      }
+    }
+    undo.length = 0;
+  };
+  try {
+    const services = await provideServices(config, log);
+    undo.push(services.stop);
+
+    const db = createDb({
+      url: services.databaseUrl,
+      poolMax: config.DB_POOL_MAX,
+      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      applicationName: `pesandesa-${role}`,
+    });
+    undo.push(db.close);
+
+    const migrated = await migrateToLatest(db.db);
+    const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    // Roles starting together must not race on the same upserts.
+    const areas = await db.db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(hashtext('pesandesa:reference-data'))`.execute(conn);
+      try {
+        const loaded = await loadAreas(conn, config.AREA_REGENCIES);
+        await seedReferenceData(conn, config);
+        return loaded;
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext('pesandesa:reference-data'))`.execute(conn);
+      }
+    });
+    log.info({ configured: config.AREA_REGENCIES, ...areas }, 'areas loaded');
+
+    const probe = createRedis(services.redisUrl, 'probe');
+    undo.push(async () => void probe.disconnect());
+    await waitUntilReady(probe);
+    await assertNoEviction(probe);
+    const producer = createRedis(services.redisUrl, 'producer');
+    undo.push(async () => void producer.disconnect());
+    await waitUntilReady(producer);
+    const queues = createQueues(producer, config.QUEUE_PREFIX);
+    undo.push(queues.close);
+
+    let workers: WorkerSet | null = null;
+    let workerConnection: Redis | null = null;
+    if (role !== 'server') {
+      workerConnection = createRedis(services.redisUrl, 'worker');
+      const conn = workerConnection;
+      undo.push(async () => void conn.disconnect());
+      workers = startWorkers({
+        connection: conn,
+        prefix: config.QUEUE_PREFIX,
+        concurrency: config.WORKER_CONCURRENCY,
+        log,
+      });
+      const started = workers;
+      undo.push(started.close);
+    }
+
+    let url: string | null = null;
+    if (role !== 'worker') {
+      const app = createApp({
+        log,
+        checks: { postgres: postgresCheck(db.db), redis: redisCheck(probe) },
+      });
+      const server = await new Promise<Server>((resolve, reject) => {
+        const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
+          resolve(s as Server),
+        ) as Server;
+        s.once('error', reject);
+      });
+      undo.push(() => closeHttp(server));
+      const address = server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      url = `http://${host}:${address.port}`;
+    }
+
+    log.info(
+      { url, workers: workers?.workers.length ?? 0, ms: Math.round(performance.now() - startedAt) },
+      'PesanDesa is ready',
+    );
+    return { url, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl, db, queues, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
