@@ -22,8 +22,10 @@ const timeZone = z.string().refine((tz) => {
 const url = (protocols: string[]) =>
   z
     .string()
-    .url()
-    .refine((u) => protocols.includes(new URL(u).protocol), `expected a ${protocols.join(' or ')} URL`);
+    .refine(
+      (u) => URL.canParse(u) && protocols.includes(new URL(u).protocol),
+      `expected a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`,
+    );
 
 /**
  * Every setting, from the environment. Empty strings count as unset so a `.env` copied from
@@ -35,7 +37,8 @@ export const configSchema = z.object({
   ROLE: z.enum(['all', 'server', 'worker']).default('all'),
 
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port.default(3000),
+  // 0 asks the OS for a free port (tests, several instances on one machine).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: url(['https:', 'http:']).optional(),
 
   DATA_DIR: z.string().min(1).default('.data'),

@@ -15,6 +15,7 @@ import {
   sleep,
   TailBuffer,
   waitForExit,
+  waitForPidExit,
 } from './process-utils.js';
 
 export interface EmbeddedService {
@@ -161,6 +162,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     log.info({ pid: runningPid, port: opts.port }, 'reusing embedded PostgreSQL already running');
     await ensureDatabase(adminUrl, opts.database);
     return { url, owned: false, stop: async () => {} };
+  }
+  if (runningPid && isAlive(runningPid)) {
+    // A server left behind on this folder by a killed process, listening elsewhere: stop it,
+    // or the new one would refuse to start on the locked folder.
+    log.warn({ pid: runningPid }, 'stopping a PostgreSQL left running on this data folder');
+    process.kill(runningPid, 'SIGINT');
+    if (!(await waitForPidExit(runningPid, 20_000))) process.kill(runningPid, 'SIGKILL');
   }
 
   const tail = new TailBuffer();

@@ -15,7 +15,11 @@ export interface Services {
  * Production gives DATABASE_URL and REDIS_URL; a laptop or a one-box regency gives neither and
  * gets a real PostgreSQL and Redis with their data under DATA_DIR.
  */
-export async function provideServices(config: Config, log: Logger): Promise<Services> {
+export async function provideServices(
+  config: Config,
+  log: Logger,
+  needs: { redis: boolean } = { redis: true },
+): Promise<Services> {
   const pg = config.DATABASE_URL
     ? { url: config.DATABASE_URL, stop: async () => {} }
     : startEmbeddedPostgres({
@@ -24,14 +28,15 @@ export async function provideServices(config: Config, log: Logger): Promise<Serv
         database: 'pesandesa',
         log,
       });
-  const redis = config.REDIS_URL
-    ? { url: config.REDIS_URL, stop: async () => {} }
-    : startEmbeddedRedis({
-        dir: join(config.DATA_DIR, 'redis'),
-        port: config.EMBEDDED_REDIS_PORT,
-        autoInstall: config.REDIS_AUTO_INSTALL,
-        log,
-      });
+  const redis =
+    config.REDIS_URL || !needs.redis
+      ? { url: config.REDIS_URL ?? '', stop: async () => {} }
+      : startEmbeddedRedis({
+          dir: join(config.DATA_DIR, 'redis'),
+          port: config.EMBEDDED_REDIS_PORT,
+          autoInstall: config.REDIS_AUTO_INSTALL,
+          log,
+        });
   // Both start at once; if one fails, the other is stopped again before the error surfaces.
   const [db, queue] = await Promise.allSettled([pg, redis]);
   const started = [db, queue].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { parseConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logger.js';
+import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
+import { startEmbeddedRedis } from '../../src/runtime/embedded-redis.js';
+import { freePort } from '../../src/runtime/process-utils.js';
+import { loadAreas } from '../../src/store/areas.js';
+import { createDb } from '../../src/store/db.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { seedReferenceData } from '../../src/store/seed.js';
+
+export const TEMPLATE_DB = 'pd_test_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    redisUrl: string;
+    templateDb: string;
+  }
+}
+
+/**
+ * Starts the same real services the app uses (embedded PostgreSQL, local redis-server) under
+ * .data/test on free ports — or uses TEST_DATABASE_URL / TEST_REDIS_URL — and prepares a
+ * migrated, seeded template database that each test file clones for itself.
+ */
+export default async function setup(project: TestProject) {
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { test: true });
+  const stops: Array<() => Promise<void>> = [];
+
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const pgService = await startEmbeddedPostgres({
+      dir: join('.data', 'test', 'postgres', 'data'),
+      port: await freePort(),
+      database: 'postgres',
+      log,
+    });
+    stops.push(pgService.stop);
+    adminUrl = pgService.url;
+  }
+  let redisUrl = process.env.TEST_REDIS_URL;
+  if (!redisUrl) {
+    const redis = await startEmbeddedRedis({
+      dir: join('.data', 'test', 'redis'),
+      port: await freePort(),
+      autoInstall: true,
+      log,
+    });
+    stops.push(redis.stop);
+    redisUrl = redis.url;
+  }
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+  await admin.query(`create database ${TEMPLATE_DB}`);
+  const stale = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'pd_t_%' and datname <> $1",
+    [TEMPLATE_DB],
+  );
+  for (const row of stale.rows) await admin.query(`drop database if exists "${row.datname}" with (force)`);
+  await admin.end();
+
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${TEMPLATE_DB}`;
+  const template = createDb({ url: templateUrl.toString() });
+  await migrateToLatest(template.db);
+  const config = parseConfig({ AREA_REGENCIES: '32.14' });
+  await loadAreas(template.db, config.AREA_REGENCIES);
+  await seedReferenceData(template.db, config);
+  await template.close();
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('redisUrl', redisUrl);
+  project.provide('templateDb', TEMPLATE_DB);
+
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+}
