@@ -5,11 +5,16 @@ import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { startWorkers, type WorkerSet } from '../workers/index.js';
 import type { Config } from './config/index.js';
+import { createAdapterRegistry, webChatAdapter } from './conversation/adapters.js';
+import { createSweeper } from './conversation/delivery.js';
+import { createEngine, type Engine } from './conversation/engine.js';
+import { createOutboxRelay } from './conversation/relay.js';
 import type { Logger } from './logger.js';
 import { createQueues, type QueueSet } from './queue/queues.js';
 import { assertNoEviction, createRedis, waitUntilReady } from './queue/redis.js';
 import { provideServices } from './runtime/services.js';
 import { createApp } from './server/app.js';
+import { mountChatApi } from './server/chat-api.js';
 import { postgresCheck, redisCheck } from './server/health.js';
 import { loadAreas } from './store/areas.js';
 import { createDb, type Db } from './store/db.js';
@@ -25,6 +30,7 @@ export interface RunningSystem {
   redisUrl: string;
   db: Db;
   queues: QueueSet;
+  engine: Engine;
   stop(): Promise<void>;
 }
 
@@ -91,6 +97,8 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     await waitUntilReady(producer);
     const queues = createQueues(producer, config.QUEUE_PREFIX);
     undo.push(queues.close);
+    const relay = createOutboxRelay({ queues, db: db.db, log });
+    const engine = createEngine({ db: db.db, relay, config, log });
 
     let workers: WorkerSet | null = null;
     let workerConnection: Redis | null = null;
@@ -103,9 +111,21 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         prefix: config.QUEUE_PREFIX,
         concurrency: config.WORKER_CONCURRENCY,
         log,
+        db: db.db,
+        adapters: createAdapterRegistry([webChatAdapter]),
       });
       const started = workers;
       undo.push(started.close);
+      const sweeper = createSweeper({
+        db: db.db,
+        relay,
+        log,
+        intervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+        leaseMs: 120_000,
+        staleEnqueueMs: 60_000,
+      });
+      sweeper.start();
+      undo.push(sweeper.stop);
     }
 
     let url: string | null = null;
@@ -113,6 +133,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       const app = createApp({
         log,
         checks: { postgres: postgresCheck(db.db), redis: redisCheck(probe) },
+        mount: (a) => mountChatApi(a, { engine, db: db.db, adminToken: config.ADMIN_TOKEN }),
       });
       const server = await new Promise<Server>((resolve, reject) => {
         const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
@@ -130,7 +151,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       { url, workers: workers?.workers.length ?? 0, ms: Math.round(performance.now() - startedAt) },
       'PesanDesa is ready',
     );
-    return { url, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl, db, queues, stop };
+    return { url, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl, db, queues, engine, stop };
   } catch (err) {
     await stop();
     throw err;

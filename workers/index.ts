@@ -1,7 +1,12 @@
 import { type Processor, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import { type AdapterRegistry, createChannelPacer } from '../src/conversation/adapters.js';
+import type { DeliveryDeps } from '../src/conversation/delivery.js';
 import type { Logger } from '../src/logger.js';
 import type { QueueName } from '../src/queue/queues.js';
+import type { Database } from '../src/store/schema.js';
+import { createDeliverProcessor } from './deliver.js';
 import { processSystemJob } from './system.js';
 
 export interface WorkerSet {
@@ -15,15 +20,44 @@ export interface WorkerDeps {
   prefix: string;
   concurrency: number;
   log: Logger;
+  db: Kysely<Database>;
+  adapters: AdapterRegistry;
+  /** Delivery tuning; defaults suit production (8 attempts, backoff 5 s doubling up to 10 min). */
+  delivery?: Partial<Pick<DeliveryDeps, 'maxAttempts' | 'backoff' | 'now'>>;
 }
 
-const processors: Record<QueueName, Processor> = {
-  system: processSystemJob,
-};
+/** What a processor may ask of the worker running it, which exists only after the processor. */
+interface WorkerHandle {
+  rateLimit(ms: number): Promise<void>;
+}
+
+type ProcessorFactory = (handle: WorkerHandle) => Processor;
+
+function processorsFor(deps: WorkerDeps): Record<QueueName, ProcessorFactory> {
+  const delivery: DeliveryDeps = {
+    db: deps.db,
+    adapters: deps.adapters,
+    log: deps.log,
+    now: deps.delivery?.now ?? (() => new Date()),
+    maxAttempts: deps.delivery?.maxAttempts ?? 8,
+    backoff: deps.delivery?.backoff,
+    pacer: createChannelPacer(deps.adapters),
+  };
+  return {
+    system: () => processSystemJob,
+    deliver: (handle) => createDeliverProcessor(delivery, (ms) => handle.rateLimit(ms)),
+  };
+}
 
 export function startWorkers(deps: WorkerDeps): WorkerSet {
-  const workers = Object.entries(processors).map(([name, processor]) => {
-    const worker = new Worker(name, processor, {
+  const workers = Object.entries(processorsFor(deps)).map(([name, factory]) => {
+    let worker: Worker | undefined;
+    const processor = factory({
+      // worker.rateLimit is marked deprecated in favour of queue.rateLimit; both set the same
+      // limiter key, and the worker already holds the connection.
+      rateLimit: async (ms) => worker?.rateLimit(ms),
+    });
+    worker = new Worker(name, processor, {
       // Each worker duplicates this connection for its blocking commands.
       connection: deps.connection,
       prefix: deps.prefix,

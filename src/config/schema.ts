@@ -57,6 +57,8 @@ export const configSchema = z.object({
     .default('pd'),
   WORKER_CONCURRENCY: positiveInt.max(500).default(20),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
+  // How often the outbox sweeper looks for messages that never reached the queue.
+  OUTBOX_SWEEP_INTERVAL_MS: positiveInt.default(5000),
 
   AREA_REGENCIES: z
     .string()
@@ -85,6 +87,8 @@ export const configSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
     .default('06:00'),
   MIN_QUOTE_WINDOW_MINUTES: positiveInt.default(60),
+  // A flow left this long is offered to be continued or restarted, once, on the next message.
+  CONVERSATION_IDLE_MINUTES: positiveInt.default(60),
 
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });

@@ -3,9 +3,13 @@ import type { ColumnType, Generated } from 'kysely';
 // The one typed view of the database. The migrations keep it true; `test/integration/
 // schema.test.ts` checks every table and column named here exists.
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+// Reads give Date; writes take a Date or an ISO string. `Default*` columns may be left out.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+// JSON columns are written as JSON text (JSON.stringify) and read back parsed.
+type Json<T = unknown> = ColumnType<T, string, string>;
+type DefaultJson<T = unknown> = ColumnType<T, string | undefined, string>;
 type Id = Generated<number>;
 
 export type Channel = 'telegram' | 'whatsapp' | 'web';
@@ -66,8 +70,8 @@ export interface UsersTable {
   locale: Generated<string>;
   status: Generated<'active' | 'suspended'>;
   suspended_reason: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface ChannelIdentitiesTable {
   id: Id;
@@ -79,7 +83,7 @@ export interface ChannelIdentitiesTable {
   last_inbound_at: NullableTimestamp;
   unreachable_at: NullableTimestamp;
   unreachable_reason: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface AdminsTable {
   id: Id;
@@ -90,7 +94,7 @@ export interface AdminsTable {
   province_code: string | null;
   regency_code: string | null;
   disabled_at: NullableTimestamp;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface CategoriesTable {
   id: Generated<number>;
@@ -109,7 +113,7 @@ export interface InviteCodesTable {
   created_by_admin_id: number | null;
   expires_at: NullableTimestamp;
   used_at: NullableTimestamp;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface OfficersTable {
   id: Id;
@@ -122,7 +126,7 @@ export interface OfficersTable {
   verified_at: NullableTimestamp;
   verified_by_admin_id: number | null;
   rejected_reason: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface VendorsTable {
   id: Id;
@@ -145,8 +149,8 @@ export interface VendorsTable {
   rating_count: Generated<number>;
   invitations_count: Generated<number>;
   responses_count: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface VendorCategoriesTable {
   vendor_id: number;
@@ -166,9 +170,9 @@ export interface ProcurementSettingsTable {
   reminder_minutes_before: Generated<number[]>;
   min_quote_window_minutes: Generated<number>;
   time_zone: Generated<string>;
-  document_names: Generated<Json<Record<string, string>>>;
-  complaint_recipients: Generated<Json<string[]>>;
-  updated_at: Generated<Timestamp>;
+  document_names: DefaultJson<Record<string, string>>;
+  complaint_recipients: DefaultJson<string[]>;
+  updated_at: DefaultTimestamp;
   updated_by_admin_id: number | null;
 }
 export interface NumberCountersTable {
@@ -198,8 +202,8 @@ export interface NeedsTable {
   closed_at: NullableTimestamp;
   status_reason: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface NeedItemsTable {
   id: Id;
@@ -220,7 +224,7 @@ export interface InvitationsTable {
   alert_due_at: NullableTimestamp;
   alerted_at: NullableTimestamp;
   responded_at: NullableTimestamp;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface QuotesTable {
   id: Id;
@@ -232,7 +236,7 @@ export interface QuotesTable {
   delivery_days: number;
   note: string | null;
   revision: Generated<number>;
-  submitted_at: Generated<Timestamp>;
+  submitted_at: DefaultTimestamp;
   withdrawn_at: NullableTimestamp;
 }
 export interface QuoteItemsTable {
@@ -256,8 +260,8 @@ export interface OrdersTable {
   status: Generated<OrderStatus>;
   status_reason: string | null;
   accepted_at: NullableTimestamp;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface MediaTable {
   id: Id;
@@ -266,12 +270,12 @@ export interface MediaTable {
   channel_file_id: string;
   mime_type: string | null;
   caption: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface DeliveriesTable {
   id: Id;
   order_id: number;
-  reported_at: Generated<Timestamp>;
+  reported_at: DefaultTimestamp;
   note: string | null;
   photo_media_id: number | null;
 }
@@ -283,7 +287,7 @@ export interface ReceiptsTable {
   bast_number: string | null;
   problem_note: string | null;
   resolved_at: NullableTimestamp;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface PaymentsTable {
   id: Id;
@@ -293,7 +297,7 @@ export interface PaymentsTable {
   paid_on: ColumnType<Date, Date | string, Date | string>;
   method: 'transfer' | 'tunai' | 'lainnya';
   reference: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface RatingsTable {
   id: Id;
@@ -303,7 +307,7 @@ export interface RatingsTable {
   direction: 'officer_to_vendor' | 'vendor_to_officer';
   score: number;
   comment: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 export interface ComplaintsTable {
   id: Id;
@@ -314,8 +318,8 @@ export interface ComplaintsTable {
   status: Generated<'open' | 'in_review' | 'resolved' | 'dismissed'>;
   resolution: string | null;
   handled_by_admin_id: number | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface ConversationsTable {
@@ -323,12 +327,12 @@ export interface ConversationsTable {
   identity_id: number;
   flow: string | null;
   step: string | null;
-  data: Generated<Json<Record<string, unknown>>>;
-  history: Generated<Json<unknown[]>>;
+  data: DefaultJson<Record<string, unknown>>;
+  history: DefaultJson<unknown[]>;
   misses: Generated<number>;
   version: Generated<number>;
   last_turn_at: NullableTimestamp;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
 }
 export interface InboundMessagesTable {
   id: Id;
@@ -337,7 +341,7 @@ export interface InboundMessagesTable {
   identity_id: number | null;
   kind: string;
   payload: Json;
-  received_at: Generated<Timestamp>;
+  received_at: DefaultTimestamp;
   processed_at: NullableTimestamp;
 }
 export interface OutboxTable {
@@ -349,24 +353,24 @@ export interface OutboxTable {
   dedupe_key: string | null;
   status: Generated<OutboxStatus>;
   attempts: Generated<number>;
-  not_before: Generated<Timestamp>;
+  not_before: DefaultTimestamp;
   enqueued_at: NullableTimestamp;
   sent_at: NullableTimestamp;
   external_id: string | null;
   last_error: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface AuditLogTable {
   id: Id;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   actor_type: 'user' | 'admin' | 'system' | 'public';
   actor_id: number | null;
   action: string;
   entity_type: string;
   entity_id: string;
   regency_code: string | null;
-  data: Generated<Json<Record<string, unknown>>>;
+  data: DefaultJson<Record<string, unknown>>;
   prev_hash: string;
   hash: string;
 }

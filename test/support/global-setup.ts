@@ -1,3 +1,4 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -5,7 +6,7 @@ import { parseConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { startEmbeddedRedis } from '../../src/runtime/embedded-redis.js';
-import { freePort } from '../../src/runtime/process-utils.js';
+import { freePort, isAlive } from '../../src/runtime/process-utils.js';
 import { loadAreas } from '../../src/store/areas.js';
 import { createDb } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -30,10 +31,20 @@ export default async function setup(project: TestProject) {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { test: true });
   const stops: Array<() => Promise<void>> = [];
 
+  // One folder per test run, so two runs on one machine (or a run beside a crashed one)
+  // never share a data folder; folders of runs whose process is gone are removed first.
+  const root = join('.data', 'test');
+  await mkdir(root, { recursive: true });
+  for (const name of await readdir(root)) {
+    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
+    if (pid && !isAlive(pid)) await rm(join(root, name), { recursive: true, force: true });
+  }
+  const runDir = join(root, `run-${process.pid}`);
+
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const pgService = await startEmbeddedPostgres({
-      dir: join('.data', 'test', 'postgres', 'data'),
+      dir: join(runDir, 'postgres', 'data'),
       port: await freePort(),
       database: 'postgres',
       log,
@@ -44,7 +55,7 @@ export default async function setup(project: TestProject) {
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) {
     const redis = await startEmbeddedRedis({
-      dir: join('.data', 'test', 'redis'),
+      dir: join(runDir, 'redis'),
       port: await freePort(),
       autoInstall: true,
       log,
@@ -79,5 +90,6 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     for (const stop of stops.reverse()) await stop();
+    await rm(runDir, { recursive: true, force: true });
   };
 }

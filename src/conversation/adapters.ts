@@ -1,0 +1,84 @@
+import type { Channel, ChannelAdapter } from './types.js';
+
+/**
+ * How fast a channel lets us send, as the platform publishes it (Telegram: ~30 msg/s per bot,
+ * ~1 msg/s per chat; WhatsApp Cloud: ~1 msg / 6 s per recipient). Real adapters fill it in.
+ */
+export interface ChannelPacing {
+  /** All chats of this channel together, per worker process. */
+  perSecond?: number;
+  /**
+   * TODO(telegram issue): not enforced yet. BullMQ groups are a paid feature, so per-chat
+   * pacing needs its own design (e.g. a per-identity `not_before` pushed forward on each send).
+   */
+  perChatPerSecond?: number;
+}
+
+export interface AdapterRegistry {
+  get(channel: Channel): ChannelAdapter;
+}
+
+export function createAdapterRegistry(adapters: ChannelAdapter[]): AdapterRegistry {
+  const byChannel = new Map<Channel, ChannelAdapter>();
+  for (const adapter of adapters) {
+    if (byChannel.has(adapter.channel)) throw new Error(`two adapters registered for ${adapter.channel}`);
+    byChannel.set(adapter.channel, adapter);
+  }
+  return {
+    get(channel) {
+      const adapter = byChannel.get(channel);
+      if (!adapter) {
+        const known = [...byChannel.keys()].join(', ') || 'none';
+        throw new Error(`no channel adapter registered for "${channel}" (registered: ${known})`);
+      }
+      return adapter;
+    },
+  };
+}
+
+/**
+ * The web chat reads its messages back from the outbox (sent rows of the identity), so
+ * "sending" is only the state change the delivery worker makes after this returns.
+ */
+export const webChatAdapter: ChannelAdapter = {
+  channel: 'web',
+  async send(message) {
+    return { externalId: `web-${message.id}` };
+  },
+};
+
+export interface ChannelPacer {
+  /** Resolves when this process may make one more send on `channel`. */
+  wait(channel: Channel): Promise<void>;
+}
+
+/**
+ * One token bucket per channel and process, refilled at `perSecond` with a burst of one
+ * second's worth. Tokens may go negative: each caller reserves its slot, so concurrent
+ * waiters are spaced out instead of all waking together. Several worker processes each get
+ * the full rate; the channel's own 429 (manual rate limit) covers the rest.
+ */
+export function createChannelPacer(adapters: AdapterRegistry, clock: () => number = Date.now): ChannelPacer {
+  const buckets = new Map<Channel, { rate: number; tokens: number; at: number } | null>();
+  const bucketFor = (channel: Channel) => {
+    if (!buckets.has(channel)) {
+      const rate = adapters.get(channel).pacing?.perSecond;
+      buckets.set(channel, rate && rate > 0 ? { rate, tokens: Math.max(1, rate), at: clock() } : null);
+    }
+    return buckets.get(channel) ?? null;
+  };
+  return {
+    async wait(channel) {
+      const bucket = bucketFor(channel);
+      if (!bucket) return;
+      const now = clock();
+      const burst = Math.max(1, bucket.rate);
+      bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * bucket.rate);
+      bucket.at = now;
+      bucket.tokens -= 1;
+      if (bucket.tokens >= 0) return;
+      const waitMs = Math.ceil((-bucket.tokens / bucket.rate) * 1000);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import { appendAudit, type NewAuditEntry } from '../store/audit.js';
+import { setUserLocale } from '../store/chat.js';
+import * as registry from '../store/registry.js';
+import type { Database } from '../store/schema.js';
+
+/**
+ * The store operations a flow may use, bound to the turn's transaction, so that flows never
+ * see Kysely and everything a turn writes commits or rolls back together.
+ */
+export function createChatStore(trx: Kysely<Database>, now: Date) {
+  return {
+    listRegencies: (codes: string[]) => registry.listRegencies(trx, codes),
+    listDistricts: (regencyCode: string) => registry.listDistricts(trx, regencyCode),
+    listVillages: (districtCode: string, onlyDesa: boolean) =>
+      registry.listVillages(trx, districtCode, onlyDesa),
+    villagePlace: (villageCode: string) => registry.villagePlace(trx, villageCode),
+    listCategories: () => registry.listCategories(trx),
+    findVendor: (userId: number) => registry.findVendorByUser(trx, userId),
+    findOfficer: (userId: number) => registry.findOfficerByUser(trx, userId),
+    saveVendor: (v: registry.NewVendor) => registry.saveVendor(trx, v),
+    setVendorCategories: (vendorId: number, ids: number[]) =>
+      registry.setVendorCategories(trx, vendorId, ids),
+    updateVendorLocation: (vendorId: number, villageCode: string) =>
+      registry.updateVendorLocation(trx, vendorId, villageCode),
+    updateVendorQuietHours: (vendorId: number, start: number, end: number) =>
+      registry.updateVendorQuietHours(trx, vendorId, start, end),
+    checkInviteCode: (code: string, villageCode: string) =>
+      registry.checkInviteCode(trx, code, villageCode, now),
+    saveOfficer: (o: registry.NewOfficer) => registry.saveOfficer(trx, o, now),
+    setLocale: (userId: number, locale: string) => setUserLocale(trx, userId, locale),
+    audit: (entry: NewAuditEntry) => appendAudit(trx, entry, now),
+  };
+}
+
+export type ChatStore = ReturnType<typeof createChatStore>;

@@ -1,0 +1,188 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from '../logger.js';
+import {
+  claimForSending,
+  findStranded,
+  getOutboxState,
+  markDead,
+  markRetry,
+  markSent,
+  markUnreachable,
+  releaseStaleSending,
+} from '../store/outbox.js';
+import type { Database, OutboxStatus } from '../store/schema.js';
+import type { AdapterRegistry, ChannelPacer } from './adapters.js';
+import type { OutboxRelay } from './relay.js';
+import { type Channel, ChannelRateLimitError, RecipientUnreachableError } from './types.js';
+
+export interface Backoff {
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface DeliveryDeps {
+  db: Kysely<Database>;
+  adapters: AdapterRegistry;
+  log: Logger;
+  now: () => Date;
+  /** Sends tried before a row is given up as `dead` (rate limits do not count). */
+  maxAttempts: number;
+  backoff?: Backoff;
+  pacer?: ChannelPacer;
+}
+
+export type DeliveryOutcome =
+  | { status: 'sent'; externalId: string; attempts: number }
+  | { status: 'dead'; reason: string }
+  /** Already handled, held by another worker, or gone: nothing for this job to do. */
+  | { status: 'skipped'; state: OutboxStatus | 'missing' }
+  /**
+   * Pending, but not claimable now: due later (a retry's backoff), or locked for a moment by
+   * another statement (the relay stamping `enqueued_at`, a concurrent claimer). The job should
+   * run again at `retryAt`; completing it would strand the row until the sweeper.
+   */
+  | { status: 'later'; retryAt: Date; reason: 'not_due' | 'locked' };
+
+/** The channel asked us to slow down; the worker pauses the queue instead of failing the job. */
+export class DeliveryRateLimited extends Error {
+  constructor(
+    readonly retryAfterMs: number,
+    readonly channel: Channel,
+  ) {
+    super(`${channel} rate limited; retry after ${retryAfterMs} ms`);
+    this.name = 'DeliveryRateLimited';
+  }
+}
+
+const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, maxMs: 10 * 60_000 };
+// Row locks other than a claim last one short statement.
+const LOCKED_RETRY_MS = 100;
+
+export const backoffMs = (attempts: number, b: Backoff) =>
+  Math.min(b.maxMs, b.baseMs * 2 ** Math.max(0, attempts - 1));
+
+const describe = (err: unknown) =>
+  (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 1000);
+
+/**
+ * Sends one outbox row at most once per claim. Only errors of the channel's `send` are
+ * classified; if recording the result fails, the row stays `sending` and the sweeper's lease
+ * releases it (the one place a message can go out twice, rather than never).
+ */
+export async function deliverOutboxMessage(deps: DeliveryDeps, outboxId: number): Promise<DeliveryOutcome> {
+  const { db, log } = deps;
+  const claimedAt = deps.now();
+  const message = await claimForSending(db, outboxId, claimedAt);
+  if (!message) {
+    const state = await getOutboxState(db, outboxId);
+    if (state?.status === 'pending') {
+      return state.notBefore > claimedAt
+        ? { status: 'later', retryAt: state.notBefore, reason: 'not_due' }
+        : { status: 'later', retryAt: new Date(claimedAt.getTime() + LOCKED_RETRY_MS), reason: 'locked' };
+    }
+    return { status: 'skipped', state: state?.status ?? 'missing' };
+  }
+
+  let externalId: string;
+  try {
+    const adapter = deps.adapters.get(message.channel);
+    await deps.pacer?.wait(message.channel);
+    externalId = (await adapter.send(message)).externalId;
+  } catch (err) {
+    const now = deps.now();
+    const error = describe(err);
+    if (err instanceof ChannelRateLimitError) {
+      await markRetry(db, message.id, error, new Date(now.getTime() + err.retryAfterMs), {
+        refundAttempt: true,
+      });
+      throw new DeliveryRateLimited(err.retryAfterMs, message.channel);
+    }
+    if (err instanceof RecipientUnreachableError) {
+      await db.transaction().execute(async (trx) => {
+        await markDead(trx, message.id, error);
+        await markUnreachable(trx, message.identityId, err.message, now);
+      });
+      log.info({ outboxId, identityId: message.identityId, reason: err.message }, 'recipient unreachable');
+      return { status: 'dead', reason: error };
+    }
+    if (message.attempts >= deps.maxAttempts) {
+      await markDead(db, message.id, error);
+      log.warn({ outboxId, attempts: message.attempts, err: error }, 'outbox message given up');
+      return { status: 'dead', reason: error };
+    }
+    const delay = backoffMs(message.attempts, deps.backoff ?? DEFAULT_BACKOFF);
+    await markRetry(db, message.id, error, new Date(now.getTime() + delay));
+    throw err;
+  }
+  await markSent(db, message.id, externalId, deps.now());
+  return { status: 'sent', externalId, attempts: message.attempts };
+}
+
+export interface SweeperDeps {
+  db: Kysely<Database>;
+  relay: OutboxRelay;
+  log: Logger;
+  intervalMs: number;
+  /** Longer than any send can take: a `sending` row older than this has lost its worker. */
+  leaseMs: number;
+  /** How long a due row's job may take to run before it is presumed lost in Redis. */
+  staleEnqueueMs: number;
+  now?: () => Date;
+  /** Rows per query; a larger backlog is worked off over the next runs. */
+  batchSize?: number;
+}
+
+export interface Sweeper {
+  sweepOnce(): Promise<{ requeued: number }>;
+  start(): void;
+  /** Stops the timer and waits for a sweep in progress. */
+  stop(): Promise<void>;
+}
+
+/** Re-enqueues what the relay never handed over (Redis away, a crash after commit) or lost. */
+export function createSweeper(deps: SweeperDeps): Sweeper {
+  const now = deps.now ?? (() => new Date());
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+
+  const sweepOnce = async () => {
+    const at = now();
+    const released = await releaseStaleSending(deps.db, at, deps.leaseMs, deps.batchSize);
+    if (released.length) deps.log.warn({ ids: released }, 'outbox rows released after lease expiry');
+    const stranded = await findStranded(deps.db, at, {
+      staleEnqueueMs: deps.staleEnqueueMs,
+      limit: deps.batchSize,
+    });
+    const ids = [...new Set([...released, ...stranded])];
+    if (ids.length) {
+      await deps.relay.enqueue(ids);
+      deps.log.info({ count: ids.length }, 'outbox sweeper re-enqueued rows');
+    }
+    return { requeued: ids.length };
+  };
+
+  const tick = () => {
+    if (running) return;
+    running = sweepOnce()
+      .catch((err) => deps.log.warn({ err: (err as Error).message }, 'outbox sweep failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+
+  return {
+    sweepOnce,
+    start() {
+      if (timer) return;
+      timer = setInterval(tick, deps.intervalMs);
+      // Never the reason the process stays alive; shutdown calls stop().
+      timer.unref();
+      tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.js';
+import { asLocale, type Locale, translate } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import {
+  getUser,
+  lockConversation,
+  markInboundProcessed,
+  recordInbound,
+  touchIdentity,
+  upsertIdentity,
+} from '../store/chat.js';
+import { insertOutbox } from '../store/outbox.js';
+import type { Database } from '../store/schema.js';
+import { createChatStore } from './chat-store.js';
+import { FLOWS } from './flows/index.js';
+import { sanitizeInbound } from './sanitize.js';
+import { Turn } from './turn.js';
+import type { Inbound } from './types.js';
+
+export interface Relay {
+  enqueue(ids: number[]): Promise<void>;
+}
+
+export interface EngineDeps {
+  db: Kysely<Database>;
+  relay: Relay;
+  config: Config;
+  log: Logger;
+  /** The clock; tests and training sandboxes move it. */
+  now?: () => Date;
+}
+
+export interface TurnOutcome {
+  duplicate: boolean;
+  outboxIds: number[];
+}
+
+export interface Engine {
+  handle(inbound: Inbound): Promise<TurnOutcome>;
+}
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+function kindOf(inbound: Inbound): string {
+  if (inbound.media) return inbound.media.kind;
+  if (inbound.contact) return 'contact';
+  if (inbound.location) return 'location';
+  if (inbound.optionId) return 'option';
+  return 'text';
+}
+
+/**
+ * One inbound message = one transaction: dedupe, lock the chat's conversation, run the step,
+ * write the domain changes and the replies (outbox) together, commit — then hand the outbox
+ * ids to the queue. If the queue is away, the sweeper finds the rows later.
+ */
+export function createEngine(deps: EngineDeps): Engine {
+  const now = deps.now ?? (() => new Date());
+
+  async function runTurn(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnOutcome> {
+    const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
+    if (inboundId === null) return { duplicate: true, outboxIds: [] };
+    const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
+    await touchIdentity(trx, identity.id, at);
+    const conversation = await lockConversation(trx, identity.id);
+    const user = await getUser(trx, identity.userId);
+    const turn = new Turn({
+      flows: FLOWS,
+      conversation,
+      config: deps.config,
+      now: at,
+      input: inbound,
+      locale: asLocale(user.locale, deps.config.DEFAULT_LOCALE),
+      actor: {
+        userId: user.id,
+        identityId: identity.id,
+        channel: identity.channel,
+        status: user.status,
+        channelPhone: identity.phone ?? user.phone,
+      },
+      store: createChatStore(trx, at),
+    });
+    const replies = await turn.run();
+    const outboxIds = await insertOutbox(
+      trx,
+      replies.map((payload) => ({ identityId: identity.id, channel: identity.channel, payload })),
+    );
+    await turn.save(trx);
+    await markInboundProcessed(trx, inboundId, identity.id, at);
+    return { duplicate: false, outboxIds };
+  }
+
+  /** A bug must not leave a person talking to a wall: record the message and apologise. */
+  async function apologise(inbound: Inbound, at: Date): Promise<TurnOutcome> {
+    return deps.db.transaction().execute(async (trx) => {
+      const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
+      if (inboundId === null) return { duplicate: true, outboxIds: [] };
+      const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
+      const user = await getUser(trx, identity.userId);
+      const locale: Locale = asLocale(user.locale, deps.config.DEFAULT_LOCALE);
+      const outboxIds = await insertOutbox(trx, [
+        {
+          identityId: identity.id,
+          channel: identity.channel,
+          payload: { type: 'text', text: translate(locale, 'error.generic') },
+        },
+      ]);
+      await markInboundProcessed(trx, inboundId, identity.id, at);
+      return { duplicate: false, outboxIds };
+    });
+  }
+
+  return {
+    async handle(raw) {
+      const inbound = sanitizeInbound(raw);
+      const at = now();
+      let outcome: TurnOutcome | null = null;
+      for (let attempt = 1; !outcome; attempt++) {
+        try {
+          outcome = await deps.db.transaction().execute((trx) => runTurn(trx, inbound, at));
+        } catch (err) {
+          const code = (err as { code?: string }).code;
+          if (code && RETRYABLE.has(code) && attempt < 3) continue;
+          // A lost database is not a bug: let the channel retry the message later.
+          if (code === undefined && /connect|terminat|ECONNREFUSED|timeout/i.test(String(err))) throw err;
+          deps.log.error({ err, channel: inbound.channel, messageId: inbound.messageId }, 'turn failed');
+          outcome = await apologise(inbound, at);
+        }
+      }
+      if (outcome.outboxIds.length) await deps.relay.enqueue(outcome.outboxIds);
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { type Action, decide, type Subject, type Verification } from '../../domain/policy.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { goto, next } from '../flow.js';
+import { pickOption } from '../steps.js';
+
+/**
+ * A menu entry either starts a flow or is not built yet; entries that are not built yet all
+ * answer through `soon`, so switching one on is a one-line change here.
+ */
+interface MenuItem {
+  id: string;
+  label: MessageKey;
+  action: Action;
+  flow?: string;
+  soon?: true;
+}
+
+const OFFICER_MENU: MenuItem[] = [
+  { id: 'post_need', label: 'menu.post_need', action: 'post_need', soon: true },
+  { id: 'my_needs', label: 'menu.my_needs', action: 'view_own_needs', soon: true },
+  { id: 'orders', label: 'menu.officer_orders', action: 'view_own_needs', soon: true },
+  { id: 'profile', label: 'menu.profile', action: 'edit_profile', flow: 'profile' },
+  { id: 'help', label: 'menu.help', action: 'chat' },
+];
+
+const VENDOR_MENU: MenuItem[] = [
+  { id: 'open_tenders', label: 'menu.open_tenders', action: 'view_open_tenders', soon: true },
+  { id: 'my_quotes', label: 'menu.my_quotes', action: 'quote', soon: true },
+  { id: 'my_orders', label: 'menu.my_orders', action: 'view_own_orders', soon: true },
+  { id: 'profile', label: 'menu.profile', action: 'edit_profile', flow: 'profile' },
+  { id: 'help', label: 'menu.help', action: 'chat' },
+];
+
+async function subjectOf(ctx: TurnContext): Promise<Subject & { role: 'officer' | 'vendor' | null }> {
+  const [officer, vendor] = await Promise.all([
+    ctx.store.findOfficer(ctx.actor.userId),
+    ctx.store.findVendor(ctx.actor.userId),
+  ]);
+  const verification = (v: string) => v as Verification;
+  return {
+    status: ctx.actor.status,
+    officer: officer ? { verification: verification(officer.verification) } : null,
+    vendor: vendor ? { verification: verification(vendor.verification) } : null,
+    role: officer ? 'officer' : vendor ? 'vendor' : null,
+  };
+}
+
+const DENIAL_KEYS: Record<string, MessageKey> = {
+  suspended: 'policy.suspended',
+  not_officer: 'policy.not_officer',
+  officer_pending: 'policy.officer_pending',
+  officer_rejected: 'policy.officer_rejected',
+  not_vendor: 'policy.not_vendor',
+  vendor_rejected: 'policy.vendor_rejected',
+};
+
+export const menuFlow: Flow = {
+  name: 'menu',
+  first: 'main',
+  collectsData: false,
+  steps: {
+    main: {
+      help: 'help.menu',
+      async prompt(ctx) {
+        const s = await subjectOf(ctx);
+        const items = s.role === 'vendor' ? VENDOR_MENU : OFFICER_MENU;
+        return {
+          text: ctx.t(s.role === 'vendor' ? 'menu.vendor_title' : 'menu.officer_title'),
+          options: items.map((i) => ({ id: i.id, label: ctx.t(i.label) })),
+        };
+      },
+      async handle(ctx): Promise<StepResult> {
+        const s = await subjectOf(ctx);
+        if (!s.role) return goto('start');
+        const items = s.role === 'vendor' ? VENDOR_MENU : OFFICER_MENU;
+        const picked = await pickOption(
+          ctx,
+          items.map((i) => ({ id: i.id, label: ctx.t(i.label) })),
+        );
+        if (typeof picked !== 'string') return picked;
+        const item = items.find((i) => i.id === picked);
+        if (!item) return next('main');
+        if (item.id === 'help') return next('main', [ctx.t('help.menu')]);
+        const decision = decide(s, item.action);
+        if (!decision.allowed)
+          return next('main', [ctx.t(DENIAL_KEYS[decision.reason] ?? 'policy.not_officer')]);
+        if (item.soon) return next('main', [ctx.t('menu.coming_soon', { feature: ctx.t(item.label) })]);
+        return goto(item.flow ?? 'menu');
+      },
+    },
+  },
+};

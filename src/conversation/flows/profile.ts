@@ -1,0 +1,125 @@
+import { titleCase } from '../../domain/names.js';
+import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { home, next, retry } from '../flow.js';
+import { maskPhone } from '../parse/phone.js';
+import { formatClock, parseTimeRange } from '../parse/time-range.js';
+import { pickOption, textStep } from '../steps.js';
+import { positionLabel } from './officer-registration.js';
+import { categoriesStep, categoryOptions, languageStep, locationEntry, locationSteps } from './shared.js';
+
+const saved = (ctx: TurnContext): StepResult => next('show', [ctx.t('profile.saved')]);
+
+async function vendorOf(ctx: TurnContext) {
+  const vendor = await ctx.store.findVendor(ctx.actor.userId);
+  if (!vendor) throw new Error('profile flow without a vendor');
+  return vendor;
+}
+
+async function describe(ctx: TurnContext): Promise<{ text: string; vendor: boolean }> {
+  const vendor = await ctx.store.findVendor(ctx.actor.userId);
+  const language = ctx.locale === 'en' ? 'English' : 'Bahasa Indonesia';
+  if (vendor) {
+    const place = await ctx.store.villagePlace(vendor.villageCode);
+    const categories = (await categoryOptions(ctx))
+      .filter((o) => vendor.categoryIds.includes(Number(o.id)))
+      .map((o) => o.label)
+      .join(', ');
+    const quiet =
+      vendor.quietStartMinute === vendor.quietEndMinute
+        ? ctx.t('profile.quiet_off')
+        : `${formatClock(vendor.quietStartMinute)}–${formatClock(vendor.quietEndMinute)}`;
+    return {
+      vendor: true,
+      text: ctx.t('profile.vendor', {
+        business: vendor.businessName,
+        owner: vendor.ownerName,
+        phone: vendor.phone ? maskPhone(vendor.phone) : '-',
+        categories,
+        village: place ? titleCase(place.village) : '-',
+        district: place ? titleCase(place.district) : '-',
+        quiet,
+        status: ctx.t(`verification.${vendor.verification as 'pending' | 'verified' | 'rejected'}`),
+        language,
+      }),
+    };
+  }
+  const officer = await ctx.store.findOfficer(ctx.actor.userId);
+  if (!officer) return { vendor: false, text: ctx.t('profile.none') };
+  const place = await ctx.store.villagePlace(officer.villageCode);
+  return {
+    vendor: false,
+    text: ctx.t('profile.officer', {
+      name: officer.fullName,
+      position: positionLabel(ctx, officer.position),
+      village: place ? titleCase(place.village) : '-',
+      district: place ? titleCase(place.district) : '-',
+      status: ctx.t(`verification.${officer.verification as 'pending' | 'verified' | 'rejected'}`),
+      language,
+    }),
+  };
+}
+
+function profileOptions(ctx: TurnContext, vendor: boolean) {
+  return [
+    ...(vendor
+      ? [
+          { id: 'categories', label: ctx.t('profile.change_categories') },
+          { id: 'location', label: ctx.t('profile.change_location') },
+          { id: 'quiet', label: ctx.t('profile.change_quiet') },
+        ]
+      : []),
+    { id: 'language', label: ctx.t('profile.change_language') },
+    { id: 'back', label: ctx.t('common.back_to_menu') },
+  ];
+}
+
+/** View the profile and change what a person may change themselves. */
+export const profileFlow: Flow = {
+  name: 'profile',
+  first: 'show',
+  collectsData: false,
+  steps: {
+    show: {
+      async prompt(ctx) {
+        const { text, vendor } = await describe(ctx);
+        return { text, options: profileOptions(ctx, vendor) };
+      },
+      async handle(ctx) {
+        const { vendor } = await describe(ctx);
+        const picked = await pickOption(ctx, profileOptions(ctx, vendor));
+        if (typeof picked !== 'string') return picked;
+        if (picked === 'back') return home();
+        if (picked === 'categories') {
+          ctx.data.categoryIds = (await vendorOf(ctx)).categoryIds;
+          return next('categories');
+        }
+        if (picked === 'location') return next(locationEntry(ctx, 'loc_'));
+        return next(picked);
+      },
+    },
+    categories: categoriesStep('categoryIds', async (ctx) => {
+      await ctx.store.setVendorCategories((await vendorOf(ctx)).id, ctx.data.categoryIds as number[]);
+      return saved(ctx);
+    }),
+    ...locationSteps('loc_', {
+      onlyDesa: false,
+      after: async (ctx) => {
+        await ctx.store.updateVendorLocation((await vendorOf(ctx)).id, String(ctx.data.loc_village));
+        return saved(ctx);
+      },
+    }),
+    quiet: textStep({
+      text: (ctx) => ctx.t('profile.ask_quiet'),
+      help: 'help.quiet',
+      answer: async (text, ctx) => {
+        const range = parseTimeRange(text);
+        if (!range) return retry(ctx.t('hint.quiet'));
+        const vendor = await vendorOf(ctx);
+        const [start, end] = range === 'off' ? [0, 0] : [range.start, range.end];
+        await ctx.store.updateVendorQuietHours(vendor.id, start, end);
+        return saved(ctx);
+      },
+    }),
+    language: languageStep(saved),
+  },
+};

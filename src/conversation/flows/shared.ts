@@ -1,0 +1,169 @@
+import { formatRegencyName, titleCase } from '../../domain/names.js';
+import type { Step, StepResult, TurnContext } from '../flow.js';
+import { next, retry } from '../flow.js';
+import { matchOption } from '../parse/options.js';
+import { choiceStep, pickOption } from '../steps.js';
+import type { OutboundOption } from '../types.js';
+
+type After = (ctx: TurnContext) => StepResult | Promise<StepResult>;
+
+/**
+ * Where to go when a location must be asked: straight to the kecamatan when only one regency
+ * is served (the usual case), otherwise to the regency question first.
+ */
+export function locationEntry(ctx: TurnContext, prefix: string): string {
+  const regencies = ctx.config.AREA_REGENCIES;
+  if (regencies.length === 1) {
+    ctx.data[`${prefix}regency`] = regencies[0];
+    return `${prefix}district`;
+  }
+  return `${prefix}regency`;
+}
+
+/** Kabupaten → kecamatan → desa, from the official areas, each a numbered list. */
+export function locationSteps(
+  prefix: string,
+  opts: { onlyDesa: boolean; after: After },
+): Record<string, Step> {
+  return {
+    [`${prefix}regency`]: choiceStep({
+      text: (ctx) => ctx.t('location.ask_regency'),
+      options: async (ctx) =>
+        (await ctx.store.listRegencies(ctx.config.AREA_REGENCIES)).map((r) => ({
+          id: r.code,
+          label: formatRegencyName(r.name),
+        })),
+      choose: (code, ctx) => {
+        ctx.data[`${prefix}regency`] = code;
+        return next(`${prefix}district`);
+      },
+    }),
+    [`${prefix}district`]: choiceStep({
+      text: (ctx) => ctx.t('location.ask_district'),
+      help: 'help.location',
+      options: async (ctx) =>
+        (await ctx.store.listDistricts(String(ctx.data[`${prefix}regency`]))).map((d) => ({
+          id: d.code,
+          label: titleCase(d.name),
+        })),
+      choose: (code, ctx) => {
+        ctx.data[`${prefix}district`] = code;
+        return next(`${prefix}village`);
+      },
+    }),
+    [`${prefix}village`]: choiceStep({
+      text: (ctx) => ctx.t(opts.onlyDesa ? 'location.ask_desa' : 'location.ask_village'),
+      help: 'help.location',
+      options: async (ctx) =>
+        (await ctx.store.listVillages(String(ctx.data[`${prefix}district`]), opts.onlyDesa)).map((v) => ({
+          id: v.code,
+          label: titleCase(v.name),
+        })),
+      choose: (code, ctx) => {
+        ctx.data[`${prefix}village`] = code;
+        return opts.after(ctx);
+      },
+    }),
+  };
+}
+
+export async function categoryOptions(ctx: TurnContext): Promise<OutboundOption[]> {
+  const rows = await ctx.store.listCategories();
+  return rows.map((c) => ({
+    id: String(c.id),
+    label: ctx.locale === 'en' ? c.name_en : c.name_id,
+    aliases: [c.name_id, c.name_en, c.code.replace(/_/g, ' ')],
+  }));
+}
+
+const STRONG_SPLIT = /\s*(?:,|;|\/|&|\+|\bdan\b|\band\b)\s*/i;
+
+function matchAll(parts: string[], options: OutboundOption[]): string[] | null {
+  if (parts.length === 0 || parts.length > options.length) return null;
+  const ids: string[] = [];
+  for (const part of parts) {
+    const m = matchOption(part, options);
+    if (!m || !('id' in m)) return null;
+    if (!ids.includes(m.id)) ids.push(m.id);
+  }
+  return ids;
+}
+
+/**
+ * Several categories at once: typed as a list ("1, 3, 5", "1 3 5", "atk dan konsumsi") or
+ * tapped one by one (each tap toggles; "Selesai" ends). Returns null when nothing matched.
+ * Lists are split before any whole-text match, or "1, 3" would read as option 13.
+ */
+export function parseCategoryList(text: string, options: OutboundOption[]): string[] | null {
+  const strong = text.split(STRONG_SPLIT).filter(Boolean);
+  if (strong.length > 1) return matchAll(strong, options);
+  if (/^[\d\s.]+$/.test(text.trim()))
+    return matchAll(
+      text
+        .trim()
+        .split(/[\s.]+/)
+        .filter(Boolean),
+      options,
+    );
+  const whole = matchOption(text, options);
+  return whole && 'id' in whole ? [whole.id] : null;
+}
+
+export function categoriesStep(key: string, after: After): Step {
+  const selected = (ctx: TurnContext) => (ctx.data[key] as number[] | undefined) ?? [];
+  return {
+    help: 'help.categories',
+    async prompt(ctx) {
+      const options = await categoryOptions(ctx);
+      const chosen = selected(ctx);
+      const names = options.filter((o) => chosen.includes(Number(o.id))).map((o) => o.label);
+      const text = chosen.length
+        ? `${ctx.t('vendor.ask_categories')}\n${ctx.t('vendor.categories_chosen', { list: names.join(', ') })}`
+        : ctx.t('vendor.ask_categories');
+      return {
+        text,
+        multi: true,
+        options: [...options, ...(chosen.length ? [{ id: 'done', label: ctx.t('common.done') }] : [])],
+      };
+    },
+    async handle(ctx) {
+      const options = await categoryOptions(ctx);
+      const chosen = selected(ctx);
+      const tapped = ctx.input.optionId;
+      const finishing =
+        tapped === 'done' || ['selesai', 'done', 'sudah', 'cukup'].includes(ctx.text.toLowerCase());
+      if (finishing) {
+        return chosen.length ? after(ctx) : retry(ctx.t('vendor.categories_none'));
+      }
+      if (tapped && options.some((o) => o.id === tapped)) {
+        const id = Number(tapped);
+        ctx.data[key] = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id];
+        return next(ctx.stepName);
+      }
+      const ids = ctx.text ? parseCategoryList(ctx.text, options) : null;
+      if (!ids) {
+        const picked = await pickOption(ctx, options);
+        if (typeof picked !== 'string') return retry(ctx.t('vendor.categories_hint'));
+        ctx.data[key] = [Number(picked)];
+        return after(ctx);
+      }
+      ctx.data[key] = ids.map(Number);
+      return after(ctx);
+    },
+  };
+}
+
+export function languageStep(after: After): Step {
+  return choiceStep({
+    text: (ctx) => ctx.t('language.ask'),
+    options: () => [
+      { id: 'id', label: 'Bahasa Indonesia' },
+      { id: 'en', label: 'English' },
+    ],
+    choose: async (locale, ctx) => {
+      await ctx.store.setLocale(ctx.actor.userId, locale);
+      ctx.setLocale(locale as 'id' | 'en');
+      return after(ctx);
+    },
+  });
+}

@@ -1,0 +1,10 @@
+export { type DateLocale, formatDate, formatDateTime } from './date-format.js';
+export { type DateContext, type DateError, type ParsedDateTime, parseDateTime } from './dates.js';
+export { DEFAULT_MAX_RUPIAH, formatRupiah, type MoneyError, parseRupiah } from './money.js';
+export { type ChoiceOption, matchOption, type OptionMatch } from './options.js';
+export { maskPhone, type PhoneError, parsePhone } from './phone.js';
+export { MAX_QUANTITY, parseQuantity, type Quantity, type QuantityError } from './quantity.js';
+export { fail, ok, type ParseResult } from './result.js';
+export { compact, levenshtein, MAX_INPUT_CHARS, normalize, prepare, similarity } from './text.js';
+export { canonicalUnit } from './units.js';
+export { parseYesNo } from './yesno.js';

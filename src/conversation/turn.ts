@@ -1,0 +1,276 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.js';
+import { type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
+import { type ConversationRow, saveConversation } from '../store/chat.js';
+import type { Database } from '../store/schema.js';
+import type { ChatStore } from './chat-store.js';
+import type { Actor, Flow, Prompt, StepResult, TurnContext } from './flow.js';
+import { type GlobalCommand, parseGlobalCommand } from './globals.js';
+import { parseYesNo } from './parse/yesno.js';
+import { pickOption } from './steps.js';
+import type { Inbound, Outbound, OutboundOption } from './types.js';
+
+type Pending = { kind: 'leave' } | { kind: 'resume' } | { kind: 'language' };
+
+const MAX_TEXT = 2000;
+const STUCK_AFTER = 3;
+
+export interface TurnInit {
+  flows: Record<string, Flow>;
+  conversation: ConversationRow;
+  config: Config;
+  now: Date;
+  input: Inbound;
+  locale: Locale;
+  actor: Actor;
+  store: ChatStore;
+}
+
+/**
+ * One turn of one conversation: reads the answer, moves the conversation along, and collects
+ * the replies. Global words (menu, batal, kembali, bantuan, bahasa) are handled here, before
+ * any step sees the text, so they work everywhere.
+ */
+export class Turn {
+  private readonly conv: ConversationRow;
+  private locale: Locale;
+  private readonly lines: string[] = [];
+  private readonly replies: Outbound[] = [];
+  private readonly text: string;
+
+  constructor(private readonly init: TurnInit) {
+    this.conv = init.conversation;
+    this.locale = init.locale;
+    this.text = (init.input.text ?? '').trim().slice(0, MAX_TEXT);
+  }
+
+  private t = (key: MessageKey, params?: Params) => translate(this.locale, key, params);
+
+  private get flow(): Flow | undefined {
+    return this.conv.flow ? this.init.flows[this.conv.flow] : undefined;
+  }
+
+  private get pending(): Pending | undefined {
+    return this.conv.data.__pending as Pending | undefined;
+  }
+
+  private set pending(p: Pending | undefined) {
+    if (p) this.conv.data.__pending = p;
+    else delete this.conv.data.__pending;
+  }
+
+  private hasAnswers(): boolean {
+    return Object.keys(this.conv.data).some((k) => !k.startsWith('__'));
+  }
+
+  private context(): TurnContext {
+    return {
+      t: this.t,
+      locale: this.locale,
+      now: this.init.now,
+      config: this.init.config,
+      actor: this.init.actor,
+      input: this.init.input,
+      text: this.text,
+      data: this.conv.data,
+      store: this.init.store,
+      stepName: this.conv.step ?? '',
+      setLocale: (locale) => {
+        this.locale = locale;
+      },
+    };
+  }
+
+  async run(): Promise<Outbound[]> {
+    if (this.init.actor.status === 'suspended') {
+      this.replies.push({ type: 'text', text: this.t('policy.suspended') });
+      return this.replies;
+    }
+    const flow = this.flow;
+    const step = flow && this.conv.step ? flow.steps[this.conv.step] : undefined;
+    if (!flow || !step) {
+      await this.goHome();
+      return this.replies;
+    }
+    const command = this.text ? parseGlobalCommand(this.text) : null;
+    if (command) await this.command(command, flow);
+    else if (this.pending) await this.answerPending(flow);
+    else if (this.isIdle(flow)) {
+      this.pending = { kind: 'resume' };
+      await this.askPending();
+    } else if (this.init.input.media && !step.accepts?.includes(this.init.input.media.kind)) {
+      this.lines.push(this.t('media.unsupported', { kind: this.t(`media.${this.init.input.media.kind}`) }));
+      await this.ask();
+    } else {
+      await this.apply(await step.handle(this.context()));
+    }
+    return this.replies;
+  }
+
+  async save(trx: Kysely<Database>): Promise<void> {
+    await saveConversation(trx, this.conv, this.init.now);
+  }
+
+  private isIdle(flow: Flow): boolean {
+    const last = this.conv.lastTurnAt;
+    const idleMs = this.init.config.CONVERSATION_IDLE_MINUTES * 60_000;
+    return (
+      flow.collectsData && this.hasAnswers() && !!last && this.init.now.getTime() - last.getTime() > idleMs
+    );
+  }
+
+  private async apply(result: StepResult): Promise<void> {
+    switch (result.kind) {
+      case 'next':
+        if (result.step !== this.conv.step && this.conv.step) this.conv.history.push(this.conv.step);
+        this.conv.step = result.step;
+        this.conv.misses = 0;
+        this.lines.push(...(result.say ?? []));
+        return this.ask();
+      case 'retry':
+        this.conv.misses += 1;
+        this.lines.push(result.hint);
+        if (this.conv.misses >= STUCK_AFTER) this.lines.push(this.t('hint.stuck'));
+        return this.ask();
+      case 'goto':
+        this.lines.push(...(result.say ?? []));
+        return this.enter(result.flow, result.step, result.data);
+      case 'home':
+        this.lines.push(...(result.say ?? []));
+        return this.goHome();
+    }
+  }
+
+  private async enter(flowName: string, step?: string, data: Record<string, unknown> = {}): Promise<void> {
+    const flow = this.init.flows[flowName];
+    if (!flow) throw new Error(`unknown flow ${flowName}`);
+    this.conv.flow = flow.name;
+    this.conv.step = step ?? flow.first;
+    this.conv.data = { ...data };
+    this.conv.history = [];
+    this.conv.misses = 0;
+    await this.ask();
+  }
+
+  /** The person's main menu once registered; the first-contact question before. */
+  private async goHome(): Promise<void> {
+    const [officer, vendor] = await Promise.all([
+      this.init.store.findOfficer(this.init.actor.userId),
+      this.init.store.findVendor(this.init.actor.userId),
+    ]);
+    await this.enter(officer || vendor ? 'menu' : 'start');
+  }
+
+  private async command(command: GlobalCommand, flow: Flow): Promise<void> {
+    switch (command.kind) {
+      case 'menu':
+      case 'cancel':
+        if (flow.collectsData && this.hasAnswers()) {
+          this.pending = { kind: 'leave' };
+          return this.askPending();
+        }
+        if (command.kind === 'cancel') this.lines.push(this.t('cancel.nothing'));
+        this.pending = undefined;
+        return this.goHome();
+      case 'back': {
+        this.pending = undefined;
+        const previous = this.conv.history.pop();
+        if (previous) this.conv.step = previous;
+        else this.lines.push(this.t('back.first_step'));
+        this.conv.misses = 0;
+        return this.ask();
+      }
+      case 'help': {
+        const step = this.conv.step ? flow.steps[this.conv.step] : undefined;
+        this.lines.push(this.t(step?.help ?? 'help.generic'));
+        return this.pending ? this.askPending() : this.ask();
+      }
+      case 'language':
+        if (command.locale) return this.switchLanguage(command.locale);
+        this.pending = { kind: 'language' };
+        return this.askPending();
+    }
+  }
+
+  private async switchLanguage(locale: Locale): Promise<void> {
+    await this.init.store.setLocale(this.init.actor.userId, locale);
+    this.locale = locale;
+    this.pending = undefined;
+    this.lines.push(this.t('language.changed'));
+    return this.ask();
+  }
+
+  private pendingPrompt(): Prompt {
+    const p = this.pending;
+    const task = this.flow?.taskName ? this.t(this.flow.taskName) : this.t('task.generic');
+    if (p?.kind === 'language') {
+      return {
+        text: this.t('language.ask'),
+        options: [
+          { id: 'id', label: 'Bahasa Indonesia' },
+          { id: 'en', label: 'English' },
+        ],
+      };
+    }
+    if (p?.kind === 'resume') {
+      return {
+        text: this.t('resume.ask', { task }),
+        options: [
+          { id: 'yes', label: this.t('resume.continue') },
+          { id: 'no', label: this.t('resume.restart') },
+        ],
+      };
+    }
+    return {
+      text: this.t('cancel.confirm', { task }),
+      options: [
+        { id: 'yes', label: this.t('cancel.yes') },
+        { id: 'no', label: this.t('cancel.no') },
+      ],
+    };
+  }
+
+  private async askPending(): Promise<void> {
+    this.emit(this.pendingPrompt());
+  }
+
+  private async answerPending(flow: Flow): Promise<void> {
+    const pending = this.pending as Pending;
+    const options = this.pendingPrompt().options as OutboundOption[];
+    const word = this.text && pending.kind !== 'language' ? parseYesNo(this.text) : null;
+    const picked = word === null ? await pickOption(this.context(), options) : word ? 'yes' : 'no';
+    if (typeof picked !== 'string') {
+      this.lines.push(picked.kind === 'retry' ? picked.hint : this.t('hint.choose_number', { max: 2 }));
+      return this.askPending();
+    }
+    this.pending = undefined;
+    if (pending.kind === 'language') return this.switchLanguage(picked as Locale);
+    if (pending.kind === 'resume') {
+      if (picked === 'yes') return this.ask();
+      return this.enter(flow.name);
+    }
+    if (picked === 'yes') {
+      this.lines.push(this.t('cancel.done'));
+      return this.goHome();
+    }
+    return this.ask();
+  }
+
+  private async ask(): Promise<void> {
+    const flow = this.flow;
+    const step = flow && this.conv.step ? flow.steps[this.conv.step] : undefined;
+    if (!step) return this.goHome();
+    this.emit(await step.prompt(this.context()));
+  }
+
+  /** Whatever was said this turn goes out with the question, as one short message. */
+  private emit(prompt: Prompt): void {
+    const text = [...this.lines, prompt.text].join('\n\n');
+    this.lines.length = 0;
+    this.replies.push(
+      prompt.options?.length
+        ? { type: 'options', text, options: prompt.options, ...(prompt.multi ? { multi: true } : {}) }
+        : { type: 'text', text },
+    );
+  }
+}

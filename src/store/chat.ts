@@ -1,0 +1,235 @@
+import { type Kysely, sql } from 'kysely';
+import type { Inbound } from '../conversation/types.js';
+import type { Channel, Database } from './schema.js';
+
+export interface IdentityRow {
+  id: number;
+  userId: number;
+  channel: Channel;
+  externalId: string;
+  phone: string | null;
+  displayName: string | null;
+}
+
+export interface UserRow {
+  id: number;
+  locale: string;
+  status: 'active' | 'suspended';
+  displayName: string | null;
+  phone: string | null;
+}
+
+export interface ConversationRow {
+  id: number;
+  flow: string | null;
+  step: string | null;
+  data: Record<string, unknown>;
+  history: string[];
+  misses: number;
+  version: number;
+  lastTurnAt: Date | null;
+}
+
+/**
+ * Records an inbound message; false when the (channel, external id) pair was seen before.
+ * Concurrent duplicates wait on the unique index until the first commits, then see it.
+ */
+export async function recordInbound(
+  trx: Kysely<Database>,
+  inbound: Inbound,
+  kind: string,
+): Promise<number | null> {
+  const row = await trx
+    .insertInto('inbound_messages')
+    .values({
+      channel: inbound.channel,
+      external_id: inbound.messageId,
+      kind,
+      payload: JSON.stringify({
+        text: inbound.text?.slice(0, 4096),
+        optionId: inbound.optionId?.slice(0, 256),
+        media: inbound.media,
+        contact: inbound.contact,
+        location: inbound.location,
+      }),
+    })
+    .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function markInboundProcessed(trx: Kysely<Database>, id: number, identityId: number, now: Date) {
+  await trx
+    .updateTable('inbound_messages')
+    .set({ processed_at: now, identity_id: identityId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Finds or creates the identity (and, for a stranger, a new user) for an inbound message. */
+export async function upsertIdentity(
+  trx: Kysely<Database>,
+  inbound: Inbound,
+  defaultLocale: string,
+): Promise<IdentityRow> {
+  const existing = await trx
+    .selectFrom('channel_identities')
+    .select(['id', 'user_id', 'channel', 'external_id', 'phone_e164', 'display_name'])
+    .where('channel', '=', inbound.channel)
+    .where('external_id', '=', inbound.externalUserId)
+    .executeTakeFirst();
+  let row = existing;
+  if (!row) {
+    const user = await trx
+      .insertInto('users')
+      .values({
+        display_name: inbound.displayName?.slice(0, 200) ?? null,
+        phone_e164: inbound.phone ?? null,
+        locale: defaultLocale,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Two first messages of one stranger race here; the loser's user row is rolled back
+    // with its transaction when the conflict makes it re-read the winner's identity.
+    row = await trx
+      .insertInto('channel_identities')
+      .values({
+        user_id: user.id,
+        channel: inbound.channel,
+        external_id: inbound.externalUserId,
+        display_name: inbound.displayName?.slice(0, 200) ?? null,
+        phone_e164: inbound.phone ?? null,
+      })
+      .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+      .returning(['id', 'user_id', 'channel', 'external_id', 'phone_e164', 'display_name'])
+      .executeTakeFirst();
+    if (!row) {
+      await trx.deleteFrom('users').where('id', '=', user.id).execute();
+      row = await trx
+        .selectFrom('channel_identities')
+        .select(['id', 'user_id', 'channel', 'external_id', 'phone_e164', 'display_name'])
+        .where('channel', '=', inbound.channel)
+        .where('external_id', '=', inbound.externalUserId)
+        .executeTakeFirstOrThrow();
+    }
+  }
+  return {
+    id: row.id,
+    userId: row.user_id,
+    channel: row.channel,
+    externalId: row.external_id,
+    phone: row.phone_e164,
+    displayName: row.display_name,
+  };
+}
+
+export async function touchIdentity(trx: Kysely<Database>, identityId: number, now: Date) {
+  await trx
+    .updateTable('channel_identities')
+    .set({ last_inbound_at: now })
+    .where('id', '=', identityId)
+    .execute();
+}
+
+export async function getUser(trx: Kysely<Database>, userId: number): Promise<UserRow> {
+  const u = await trx
+    .selectFrom('users')
+    .select(['id', 'locale', 'status', 'display_name', 'phone_e164'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { id: u.id, locale: u.locale, status: u.status, displayName: u.display_name, phone: u.phone_e164 };
+}
+
+export async function setUserLocale(trx: Kysely<Database>, userId: number, locale: string) {
+  await trx.updateTable('users').set({ locale, updated_at: sql`now()` }).where('id', '=', userId).execute();
+}
+
+/**
+ * Locks the identity's conversation row for the rest of the transaction, creating it first if
+ * needed: the turns of one chat run one after the other, different chats never wait.
+ */
+export async function lockConversation(trx: Kysely<Database>, identityId: number): Promise<ConversationRow> {
+  await trx
+    .insertInto('conversations')
+    .values({ identity_id: identityId })
+    .onConflict((oc) => oc.column('identity_id').doNothing())
+    .execute();
+  const c = await trx
+    .selectFrom('conversations')
+    .select(['id', 'flow', 'step', 'data', 'history', 'misses', 'version', 'last_turn_at'])
+    .where('identity_id', '=', identityId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return {
+    id: c.id,
+    flow: c.flow,
+    step: c.step,
+    data: (c.data ?? {}) as Record<string, unknown>,
+    history: (c.history ?? []) as string[],
+    misses: c.misses,
+    version: c.version,
+    lastTurnAt: c.last_turn_at,
+  };
+}
+
+export async function saveConversation(trx: Kysely<Database>, c: ConversationRow, now: Date) {
+  await trx
+    .updateTable('conversations')
+    .set({
+      flow: c.flow,
+      step: c.step,
+      data: JSON.stringify(c.data),
+      history: JSON.stringify(c.history),
+      misses: c.misses,
+      version: c.version + 1,
+      last_turn_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', c.id)
+    .execute();
+}
+
+/** Moves an identity to another person (an admin linking someone's WhatsApp and Telegram). */
+export async function linkIdentity(
+  db: Kysely<Database>,
+  identityId: number,
+  userId: number,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('channel_identities')
+    .set({ user_id: userId })
+    .where('id', '=', identityId)
+    .where(({ exists, selectFrom }) => exists(selectFrom('users').select('id').where('id', '=', userId)))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function findIdentity(db: Kysely<Database>, channel: Channel, externalId: string) {
+  return db
+    .selectFrom('channel_identities')
+    .select(['id', 'user_id'])
+    .where('channel', '=', channel)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}
+
+/** Sent messages of one web chat identity, oldest first, after a given outbox id. */
+export async function webChatTranscript(
+  db: Kysely<Database>,
+  externalId: string,
+  afterId: number,
+  limit: number,
+) {
+  return db
+    .selectFrom('outbox')
+    .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
+    .select(['outbox.id', 'outbox.payload', 'outbox.sent_at', 'outbox.status'])
+    .where('ci.channel', '=', 'web')
+    .where('ci.external_id', '=', externalId)
+    .where('outbox.status', 'in', ['sent', 'delivered', 'read'])
+    .where('outbox.id', '>', afterId)
+    .orderBy('outbox.id')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,241 @@
+import { type Kysely, sql } from 'kysely';
+import type { Outbound, OutboxMessage } from '../conversation/types.js';
+import type { Channel, Database, OutboxStatus } from './schema.js';
+
+export interface NewOutboxMessage {
+  identityId: number;
+  channel: Channel;
+  payload: Outbound;
+  purpose?: string;
+  /** Makes the insert idempotent: a second row with the same key is silently skipped. */
+  dedupeKey?: string;
+  notBefore?: Date;
+}
+
+/** What the relay needs to build a job: the job id carries the attempt, the delay the due time. */
+export interface EnqueueCandidate {
+  id: number;
+  attempts: number;
+  notBefore: Date;
+}
+
+const DEFAULT_SWEEP_LIMIT = 500;
+
+/**
+ * Inserts in the caller's transaction. Returned ids follow the input order: one statement takes
+ * its ids from the sequence in VALUES order, so sorting them restores it even for skipped rows.
+ */
+export async function insertOutbox(db: Kysely<Database>, rows: NewOutboxMessage[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('outbox')
+    .values(
+      rows.map((r) => ({
+        identity_id: r.identityId,
+        channel: r.channel,
+        payload: JSON.stringify(r.payload),
+        purpose: r.purpose ?? 'reply',
+        dedupe_key: r.dedupeKey ?? null,
+        ...(r.notBefore ? { not_before: r.notBefore } : {}),
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/**
+ * Moves one due `pending` row to `sending`. SKIP LOCKED makes a concurrent claimer see no row
+ * instead of waiting and then re-checking, so two workers never both send it.
+ */
+export async function claimForSending(
+  db: Kysely<Database>,
+  id: number,
+  now: Date,
+): Promise<OutboxMessage | null> {
+  const row = await db
+    .with('claimed', (qb) =>
+      qb
+        .updateTable('outbox')
+        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
+        .where('id', '=', (eb) =>
+          eb
+            .selectFrom('outbox')
+            .select('id')
+            .where('id', '=', id)
+            .where('status', '=', 'pending')
+            .where('not_before', '<=', now)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(['id', 'identity_id', 'channel', 'payload', 'attempts']),
+    )
+    .selectFrom('claimed')
+    .innerJoin('channel_identities as ci', 'ci.id', 'claimed.identity_id')
+    .select([
+      'claimed.id',
+      'claimed.identity_id',
+      'claimed.channel',
+      'claimed.payload',
+      'claimed.attempts',
+      'ci.external_id',
+    ])
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    identityId: row.identity_id,
+    channel: row.channel,
+    externalUserId: row.external_id,
+    payload: row.payload as Outbound,
+    attempts: row.attempts,
+  };
+}
+
+/** Why a claim found nothing: gone, already handled, held by another worker, or not due yet. */
+export async function getOutboxState(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ status: OutboxStatus; notBefore: Date } | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select(['status', 'not_before'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { status: row.status, notBefore: row.not_before } : null;
+}
+
+// The status guards below keep a late writer (a worker whose lease was taken over) from
+// turning a finished row back into a live one.
+
+export async function markSent(db: Kysely<Database>, id: number, externalId: string, now: Date) {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', external_id: externalId, sent_at: now, updated_at: now, last_error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/**
+ * Back to `pending`, due at `notBefore`. `refundAttempt` is for a channel telling us to slow
+ * down: that try was not the message's fault and must not bring it closer to `dead`.
+ */
+export async function markRetry(
+  db: Kysely<Database>,
+  id: number,
+  error: string,
+  notBefore: Date,
+  opts: { refundAttempt?: boolean } = {},
+) {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'pending',
+      last_error: error,
+      not_before: notBefore,
+      updated_at: sql<Date>`now()`,
+      ...(opts.refundAttempt ? { attempts: sql<number>`greatest(${eb.ref('attempts')} - 1, 0)` } : {}),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+export async function markDead(db: Kysely<Database>, id: number, error: string) {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'dead', last_error: error, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'sending'])
+    .execute();
+}
+
+export async function markEnqueued(db: Kysely<Database>, ids: number[], now: Date) {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ enqueued_at: now }).where('id', 'in', ids).execute();
+}
+
+/** Rows of `ids` still waiting to be sent, with what the relay needs to build their jobs. */
+export async function findEnqueueCandidates(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<EnqueueCandidate[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['id', 'attempts', 'not_before'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }));
+}
+
+/**
+ * Due `pending` rows whose job never reached Redis or should long have run. Staleness counts
+ * from when the row became due, so a job delayed until `not_before` is not duplicated early.
+ */
+export async function findStranded(
+  db: Kysely<Database>,
+  now: Date,
+  opts: { staleEnqueueMs: number; limit?: number },
+): Promise<number[]> {
+  const staleBefore = new Date(now.getTime() - opts.staleEnqueueMs);
+  const rows = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('not_before', '<=', now)
+    .where((eb) =>
+      eb.or([
+        eb('enqueued_at', 'is', null),
+        eb(sql`greatest(${eb.ref('enqueued_at')}, ${eb.ref('not_before')})`, '<', staleBefore),
+      ]),
+    )
+    .orderBy('not_before')
+    .orderBy('id')
+    .limit(opts.limit ?? DEFAULT_SWEEP_LIMIT)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A `sending` row older than the lease belongs to a worker that died mid-send. Releasing it may
+ * send the message twice if the channel did accept it; losing it would be worse.
+ */
+export async function releaseStaleSending(
+  db: Kysely<Database>,
+  now: Date,
+  leaseMs: number,
+  limit = DEFAULT_SWEEP_LIMIT,
+): Promise<number[]> {
+  const expired = new Date(now.getTime() - leaseMs);
+  const rows = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', updated_at: now, last_error: 'lease expired while sending' })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'sending')
+        .where('updated_at', '<', expired)
+        .orderBy('not_before')
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+export async function markUnreachable(db: Kysely<Database>, identityId: number, reason: string, now: Date) {
+  await db
+    .updateTable('channel_identities')
+    .set({ unreachable_at: now, unreachable_reason: reason })
+    .where('id', '=', identityId)
+    .execute();
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { eventually } from './system.js';
+
+export interface ChatMessage {
+  id: number;
+  type: 'text' | 'options' | 'document';
+  text: string;
+  options?: Array<{ id: string; label: string }>;
+  multi?: boolean;
+}
+
+export const TEST_TOKEN = 'test-operator-token-0123456789';
+
+/**
+ * A person chatting through the web chat API, as the console simulator does: sends a message,
+ * then waits (bounded) for the bot's replies to be delivered by the real worker.
+ */
+export class ChatClient {
+  private lastId = 0;
+  readonly transcript: ChatMessage[] = [];
+
+  constructor(
+    private readonly baseUrl: string,
+    readonly identity: string,
+    private readonly token = TEST_TOKEN,
+  ) {}
+
+  private headers() {
+    return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
+  }
+
+  async post(body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
+    const res = await fetch(`${this.baseUrl}/api/chat/${this.identity}/messages`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify({ id: randomUUID(), ...body }),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  }
+
+  async fetchNew(): Promise<ChatMessage[]> {
+    const res = await fetch(`${this.baseUrl}/api/chat/${this.identity}/messages?after=${this.lastId}`, {
+      headers: this.headers(),
+    });
+    const { messages } = (await res.json()) as { messages: ChatMessage[] };
+    if (messages.length) this.lastId = messages[messages.length - 1]?.id ?? this.lastId;
+    this.transcript.push(...messages);
+    return messages;
+  }
+
+  /** Sends and returns the bot's reply (the last message it sent in answer). */
+  async say(text: string, extra: Record<string, unknown> = {}): Promise<ChatMessage> {
+    const res = await this.post({ text, ...extra });
+    if (res.status !== 202) throw new Error(`send failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return this.reply(Number(res.json.replies ?? 1));
+  }
+
+  async tap(optionId: string): Promise<ChatMessage> {
+    const res = await this.post({ optionId });
+    if (res.status !== 202) throw new Error(`tap failed: ${res.status}`);
+    return this.reply(Number(res.json.replies ?? 1));
+  }
+
+  async reply(count = 1): Promise<ChatMessage> {
+    const got: ChatMessage[] = [];
+    await eventually(
+      async () => {
+        got.push(...(await this.fetchNew()));
+        return got.length >= count;
+      },
+      20_000,
+      25,
+    );
+    return got[got.length - 1] as ChatMessage;
+  }
+}
+
+export function optionLabels(m: ChatMessage): string[] {
+  return (m.options ?? []).map((o) => o.label);
+}

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseQuantity, type QuantityError } from '../../../src/conversation/parse/quantity.js';
+import { ADVERSARIAL, chatText } from './arbitraries.js';
+
+describe('parseQuantity accepts', () => {
+  it.each<[string, number, string | null]>([
+    ['50 sak', 50, 'sak'],
+    ['50sak', 50, 'sak'],
+    ['50 Zak', 50, 'sak'],
+    ['2,5 m3', 2.5, 'm3'],
+    ['2.5 m³', 2.5, 'm3'],
+    ['2,5m3', 2.5, 'm3'],
+    ['3 kubik', 3, 'm3'],
+    ['5 meter kubik', 5, 'm3'],
+    ['7 m²', 7, 'm2'],
+    ['10 dus', 10, 'dus'],
+    ['10 kardus', 10, 'dus'],
+    ['4 karton', 4, 'dus'],
+    ['1.000 batang', 1000, 'batang'],
+    ['1.500.000 lembar', 1_500_000, 'lembar'],
+    ['20 lbr', 20, 'lembar'],
+    ['3 unit', 3, 'unit'],
+    ['100 kg', 100, 'kg'],
+    ['100 Kilo', 100, 'kg'],
+    ['2 kilogram', 2, 'kg'],
+    ['5 liter', 5, 'liter'],
+    ['5 ltr', 5, 'liter'],
+    ['5 ltr.', 5, 'liter'],
+    ['5 L', 5, 'liter'],
+    ['20 pcs', 20, 'pcs'],
+    ['1 pc', 1, 'pcs'],
+    ['6 bh', 6, 'buah'],
+    ['1 set', 1, 'set'],
+    ['2 rim', 2, 'rim'],
+    ['4 org', 4, 'orang'],
+    ['10 hari', 10, 'hari'],
+    ['1 paket', 1, 'paket'],
+    ['1 LS', 1, 'ls'],
+    ['1 lumpsum', 1, 'ls'],
+    ['12', 12, null],
+    ['12.', 12, null],
+    ['１２ kg', 12, 'kg'],
+    ['setengah kg', 0.5, 'kg'],
+    ['1/2 kg', 0.5, 'kg'],
+    ['dua sak', 2, 'sak'],
+    // Comma is the decimal comma for quantities, even before three digits.
+    ['1,500 kg', 1.5, 'kg'],
+    ['1.250,5 kg', 1250.5, 'kg'],
+    // Unknown units are kept as written (lowercased).
+    ['12 Apel', 12, 'apel'],
+    ['50 sak semen', 50, 'sak semen'],
+    ['3 tiang listrik', 3, 'tiang listrik'],
+  ])('%j → %d %s', (input, amount, unit) => {
+    expect(parseQuantity(input)).toEqual({ ok: true, value: { amount, unit } });
+  });
+});
+
+describe('parseQuantity rejects', () => {
+  it.each<[string, QuantityError]>([
+    ['', 'empty'],
+    [' ', 'empty'],
+    ['abc', 'not_a_number'],
+    ['sak', 'not_a_number'],
+    ['12 13', 'not_a_number'],
+    ['1e10', 'not_a_number'],
+    ['1.00.0 kg', 'not_a_number'],
+    ['5 satuanyangsangatpanjangsekali', 'not_a_number'],
+    ['5 kg 😀', 'not_a_number'],
+    ['1/0 kg', 'not_a_number'],
+    ['-5 kg', 'negative'],
+    ['−5', 'negative'],
+    ['0', 'zero'],
+    ['0 kg', 'zero'],
+    ['0,0 m3', 'zero'],
+    ['2000000000', 'too_large'],
+    ['1.000.000.001 pcs', 'too_large'],
+    ['9'.repeat(150), 'too_large'],
+    ['1'.repeat(201), 'not_a_number'],
+  ])('%j → %s', (input, error) => {
+    expect(parseQuantity(input)).toEqual({ ok: false, error });
+  });
+});
+
+const VOCABULARY = ['1', '2', '0', '5', '.', ',', '/', ' ', '-', 'kg', 'sak', 'm3', 'm³', 'setengah', 'x'];
+const ERRORS = new Set(['empty', 'not_a_number', 'zero', 'negative', 'too_large']);
+
+describe('parseQuantity properties', () => {
+  it('never throws and returns a positive bounded amount with a short unit, or a known error', () => {
+    fc.assert(
+      fc.property(chatText(VOCABULARY), (input) => {
+        const r = parseQuantity(input);
+        if (r.ok) {
+          expect(Number.isFinite(r.value.amount)).toBe(true);
+          expect(r.value.amount).toBeGreaterThan(0);
+          expect(r.value.amount).toBeLessThanOrEqual(1e9);
+          if (r.value.unit !== null) expect(r.value.unit.length).toBeLessThanOrEqual(20);
+        } else {
+          expect(ERRORS.has(r.error)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('reads any whole amount with a unit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.constantFrom('kg', 'sak', 'm3', 'liter'),
+        (n, unit) => {
+          expect(parseQuantity(`${n} ${unit}`)).toEqual({ ok: true, value: { amount: n, unit } });
+        },
+      ),
+    );
+  });
+
+  it('stays fast on hostile 100 KB input', () => {
+    const started = performance.now();
+    for (const input of ADVERSARIAL) expect(parseQuantity(input).ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+});

@@ -1,0 +1,41 @@
+import { DelayedError, type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
+import { z } from 'zod';
+import {
+  type DeliveryDeps,
+  type DeliveryOutcome,
+  DeliveryRateLimited,
+  deliverOutboxMessage,
+} from '../src/conversation/delivery.js';
+
+const deliverPayload = z.object({ outboxId: z.number().int().positive() });
+
+/**
+ * Sends one outbox row. Besides success and failure (BullMQ retries), a row can answer "later"
+ * (its backoff is longer than BullMQ's, or it is locked for a moment) — the job waits without
+ * spending an attempt — or "rate limited", which pauses this queue (ENGINEERING.md).
+ */
+export function createDeliverProcessor(
+  deps: DeliveryDeps,
+  rateLimit: (ms: number) => Promise<void>,
+): Processor {
+  return async (job: Job, token?: string) => {
+    const parsed = deliverPayload.safeParse(job.data);
+    // Retrying a malformed payload cannot make it valid.
+    if (!parsed.success) throw new UnrecoverableError(`bad deliver payload: ${parsed.error.message}`);
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await deliverOutboxMessage(deps, parsed.data.outboxId);
+    } catch (err) {
+      if (err instanceof DeliveryRateLimited) {
+        await rateLimit(err.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      throw err;
+    }
+    if (outcome.status === 'later' && token) {
+      await job.moveToDelayed(outcome.retryAt.getTime(), token);
+      throw new DelayedError();
+    }
+    return outcome;
+  };
+}
