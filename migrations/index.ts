@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_areas_people.js';
 import * as m0002 from './0002_procurement.js';
 import * as m0003 from './0003_engine_outbox_audit.js';
+import * as m0004 from './0004_lifecycle_timers.js';
 
 // Listed by hand rather than read from the folder: the same list works from TypeScript
 // sources (tests, tsx) and from the compiled build, and a missing import fails the typecheck.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '0001_areas_people': m0001,
   '0002_procurement': m0002,
   '0003_engine_outbox_audit': m0003,
+  '0004_lifecycle_timers': m0004,
 };

@@ -4,12 +4,17 @@ import { serve } from '@hono/node-server';
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { startWorkers, type WorkerSet } from '../workers/index.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/index.js';
 import { createAdapterRegistry, webChatAdapter } from './conversation/adapters.js';
 import { createSweeper } from './conversation/delivery.js';
 import { createEngine, type Engine } from './conversation/engine.js';
 import { createOutboxRelay } from './conversation/relay.js';
 import type { Logger } from './logger.js';
+import type { JobDeps } from './procurement/jobs.js';
+import { createReconciler } from './procurement/reconciler.js';
+import { createScheduler } from './procurement/scheduler.js';
+import { createTimers, type Timers } from './procurement/timers.js';
 import { createQueues, type QueueSet } from './queue/queues.js';
 import { assertNoEviction, createRedis, waitUntilReady } from './queue/redis.js';
 import { provideServices } from './runtime/services.js';
@@ -31,6 +36,8 @@ export interface RunningSystem {
   db: Db;
   queues: QueueSet;
   engine: Engine;
+  timers: Timers;
+  clock: Clock;
   stop(): Promise<void>;
 }
 
@@ -46,7 +53,13 @@ function closeHttp(server: Server): Promise<void> {
  * Brings the system up for one role: services (embedded when no URLs), schema, reference data,
  * queues, then the HTTP server and/or the workers. `stop` undoes it in reverse order.
  */
-export async function startSystem(config: Config, log: Logger, role: Role): Promise<RunningSystem> {
+export async function startSystem(
+  config: Config,
+  log: Logger,
+  role: Role,
+  opts: { clock?: Clock } = {},
+): Promise<RunningSystem> {
+  const clock = opts.clock ?? systemClock;
   const startedAt = performance.now();
   const undo: Array<() => Promise<void>> = [];
   const stop = async () => {
@@ -97,8 +110,19 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     await waitUntilReady(producer);
     const queues = createQueues(producer, config.QUEUE_PREFIX);
     undo.push(queues.close);
-    const relay = createOutboxRelay({ queues, db: db.db, log });
-    const engine = createEngine({ db: db.db, relay, config, log });
+    const relay = createOutboxRelay({ queues, db: db.db, log, now: () => clock.now() });
+    const timers = createTimers(queues.get('timers'), clock);
+    const scheduler = createScheduler({ queues, timers, log });
+    const engine = createEngine({ db: db.db, relay, scheduler, config, log, now: () => clock.now() });
+    const jobs: JobDeps = {
+      db: db.db,
+      clock,
+      log,
+      commit: async (effects) => {
+        await relay.enqueue(effects.outboxIds);
+        await scheduler.dispatch(effects.jobs);
+      },
+    };
 
     let workers: WorkerSet | null = null;
     let workerConnection: Redis | null = null;
@@ -113,6 +137,8 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         log,
         db: db.db,
         adapters: createAdapterRegistry([webChatAdapter]),
+        jobs,
+        delivery: { now: () => clock.now() },
       });
       const started = workers;
       undo.push(started.close);
@@ -123,9 +149,19 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         intervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
         leaseMs: 120_000,
         staleEnqueueMs: 60_000,
+        now: () => clock.now(),
       });
       sweeper.start();
       undo.push(sweeper.stop);
+      const reconciler = createReconciler({
+        db: db.db,
+        scheduler,
+        clock,
+        log,
+        intervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+      });
+      reconciler.start();
+      undo.push(reconciler.stop);
     }
 
     let url: string | null = null;
@@ -151,7 +187,17 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       { url, workers: workers?.workers.length ?? 0, ms: Math.round(performance.now() - startedAt) },
       'PesanDesa is ready',
     );
-    return { url, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl, db, queues, engine, stop };
+    return {
+      url,
+      databaseUrl: services.databaseUrl,
+      redisUrl: services.redisUrl,
+      db,
+      queues,
+      engine,
+      timers,
+      clock,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

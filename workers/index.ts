@@ -4,9 +4,11 @@ import type { Kysely } from 'kysely';
 import { type AdapterRegistry, createChannelPacer } from '../src/conversation/adapters.js';
 import type { DeliveryDeps } from '../src/conversation/delivery.js';
 import type { Logger } from '../src/logger.js';
+import type { JobDeps } from '../src/procurement/jobs.js';
 import type { QueueName } from '../src/queue/queues.js';
 import type { Database } from '../src/store/schema.js';
 import { createDeliverProcessor } from './deliver.js';
+import { createMatchProcessor, createTimerProcessor } from './procurement.js';
 import { processSystemJob } from './system.js';
 
 export interface WorkerSet {
@@ -22,6 +24,8 @@ export interface WorkerDeps {
   log: Logger;
   db: Kysely<Database>;
   adapters: AdapterRegistry;
+  /** Lifecycle jobs (matching, deadlines, reminders) and how their effects are handed on. */
+  jobs?: JobDeps;
   /** Delivery tuning; defaults suit production (8 attempts, backoff 5 s doubling up to 10 min). */
   delivery?: Partial<Pick<DeliveryDeps, 'maxAttempts' | 'backoff' | 'now'>>;
 }
@@ -33,7 +37,7 @@ interface WorkerHandle {
 
 type ProcessorFactory = (handle: WorkerHandle) => Processor;
 
-function processorsFor(deps: WorkerDeps): Record<QueueName, ProcessorFactory> {
+function processorsFor(deps: WorkerDeps): Partial<Record<QueueName, ProcessorFactory>> {
   const delivery: DeliveryDeps = {
     db: deps.db,
     adapters: deps.adapters,
@@ -46,6 +50,12 @@ function processorsFor(deps: WorkerDeps): Record<QueueName, ProcessorFactory> {
   return {
     system: () => processSystemJob,
     deliver: (handle) => createDeliverProcessor(delivery, (ms) => handle.rateLimit(ms)),
+    ...(deps.jobs
+      ? {
+          match: () => createMatchProcessor(deps.jobs as JobDeps),
+          timers: () => createTimerProcessor(deps.jobs as JobDeps),
+        }
+      : {}),
   };
 }
 

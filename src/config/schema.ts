@@ -87,6 +87,8 @@ export const configSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
     .default('06:00'),
   MIN_QUOTE_WINDOW_MINUTES: positiveInt.default(60),
+  // Ceiling for any amount typed in a chat (HPS, quotes, payments): above it is a typo.
+  QUOTE_MAX_RUPIAH: positiveInt.default(100_000_000_000),
   // A flow left this long is offered to be continued or restarted, once, on the next message.
   CONVERSATION_IDLE_MINUTES: positiveInt.default(60),
 

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
+import { type Effects, newEffects } from '../procurement/effects.js';
+import { needOps } from '../procurement/need-ops.js';
+import { orderOps } from '../procurement/order-ops.js';
 import { appendAudit, type NewAuditEntry } from '../store/audit.js';
-import { setUserLocale } from '../store/chat.js';
+import { saveMedia, setUserLocale } from '../store/chat.js';
+import { needsOfOfficer, openInvitationsOfVendor } from '../store/needs.js';
+import { quotesOfVendor } from '../store/quotes.js';
 import * as registry from '../store/registry.js';
 import type { Database } from '../store/schema.js';
 
@@ -8,8 +13,26 @@ import type { Database } from '../store/schema.js';
  * The store operations a flow may use, bound to the turn's transaction, so that flows never
  * see Kysely and everything a turn writes commits or rolls back together.
  */
-export function createChatStore(trx: Kysely<Database>, now: Date) {
+export function createChatStore(trx: Kysely<Database>, now: Date, effects: Effects = newEffects()) {
   return {
+    effects,
+    needs: needOps(trx, now, effects),
+    orders: orderOps(trx, now, effects),
+    lists: {
+      needsOfOfficer: (officerId: number, limit: number, offset: number) =>
+        needsOfOfficer(trx, officerId, limit, offset),
+      openInvitations: (vendorId: number, limit: number, offset: number) =>
+        openInvitationsOfVendor(trx, vendorId, now, limit, offset),
+      quotesOfVendor: (vendorId: number, limit: number, offset: number) =>
+        quotesOfVendor(trx, vendorId, limit, offset),
+    },
+    saveMedia: (m: {
+      identityId: number;
+      kind: 'photo' | 'document' | 'voice' | 'video' | 'sticker';
+      fileId: string;
+      mimeType?: string;
+      caption?: string;
+    }) => saveMedia(trx, m),
     listRegencies: (codes: string[]) => registry.listRegencies(trx, codes),
     listDistricts: (regencyCode: string) => registry.listDistricts(trx, regencyCode),
     listVillages: (districtCode: string, onlyDesa: boolean) =>

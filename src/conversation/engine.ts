@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
 import { asLocale, type Locale, translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import { newEffects } from '../procurement/effects.js';
+import type { JobRequest, Scheduler } from '../procurement/scheduler.js';
 import {
   getUser,
   lockConversation,
@@ -25,6 +27,8 @@ export interface Relay {
 export interface EngineDeps {
   db: Kysely<Database>;
   relay: Relay;
+  /** Starts the jobs a turn asked for (matching, timers) once it has committed. */
+  scheduler?: Scheduler;
   config: Config;
   log: Logger;
   /** The clock; tests and training sandboxes move it. */
@@ -34,6 +38,7 @@ export interface EngineDeps {
 export interface TurnOutcome {
   duplicate: boolean;
   outboxIds: number[];
+  jobs?: JobRequest[];
 }
 
 export interface Engine {
@@ -64,6 +69,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
     await touchIdentity(trx, identity.id, at);
     const conversation = await lockConversation(trx, identity.id);
+    const effects = newEffects();
     const user = await getUser(trx, identity.userId);
     const turn = new Turn({
       flows: FLOWS,
@@ -79,7 +85,7 @@ export function createEngine(deps: EngineDeps): Engine {
         status: user.status,
         channelPhone: identity.phone ?? user.phone,
       },
-      store: createChatStore(trx, at),
+      store: createChatStore(trx, at, effects),
     });
     const replies = await turn.run();
     const outboxIds = await insertOutbox(
@@ -88,7 +94,7 @@ export function createEngine(deps: EngineDeps): Engine {
     );
     await turn.save(trx);
     await markInboundProcessed(trx, inboundId, identity.id, at);
-    return { duplicate: false, outboxIds };
+    return { duplicate: false, outboxIds: [...outboxIds, ...effects.outboxIds], jobs: effects.jobs };
   }
 
   /** A bug must not leave a person talking to a wall: record the message and apologise. */
@@ -129,6 +135,7 @@ export function createEngine(deps: EngineDeps): Engine {
         }
       }
       if (outcome.outboxIds.length) await deps.relay.enqueue(outcome.outboxIds);
+      if (outcome.jobs?.length) await deps.scheduler?.dispatch(outcome.jobs);
       return outcome;
     },
   };

@@ -93,7 +93,15 @@ export class Turn {
       return this.replies;
     }
     const command = this.text ? parseGlobalCommand(this.text) : null;
-    if (command) await this.command(command, flow);
+    const deepLink = /^t:(\d+):(quote|details|decline)$/.exec(this.init.input.optionId ?? '');
+    if (deepLink && this.init.flows.tender) {
+      // A button on a tender alert works whatever the conversation was doing: the tap says
+      // which tender it is about.
+      this.pending = undefined;
+      await this.enterQuietly('tender', { needId: Number(deepLink[1]) });
+      const tender = this.init.flows.tender.steps.alert;
+      if (tender) await this.apply(await tender.handle(this.context()));
+    } else if (command) await this.command(command, flow);
     else if (this.pending) await this.answerPending(flow);
     else if (this.isIdle(flow)) {
       this.pending = { kind: 'resume' };
@@ -150,6 +158,16 @@ export class Turn {
     this.conv.history = [];
     this.conv.misses = 0;
     await this.ask();
+  }
+
+  private async enterQuietly(flowName: string, data: Record<string, unknown>): Promise<void> {
+    const flow = this.init.flows[flowName];
+    if (!flow) throw new Error(`unknown flow ${flowName}`);
+    this.conv.flow = flow.name;
+    this.conv.step = flow.first;
+    this.conv.data = { ...data };
+    this.conv.history = [];
+    this.conv.misses = 0;
   }
 
   /** The person's main menu once registered; the first-contact question before. */

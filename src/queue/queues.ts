@@ -2,7 +2,7 @@ import { Queue, type QueueOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 
 /** Every queue the system uses; workers/ has one processor per name. */
-export const QUEUE_NAMES = ['system', 'deliver'] as const;
+export const QUEUE_NAMES = ['system', 'deliver', 'match', 'timers'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface QueueSet {

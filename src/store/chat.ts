@@ -233,3 +233,27 @@ export async function webChatTranscript(
     .limit(limit)
     .execute();
 }
+
+export async function saveMedia(
+  trx: Kysely<Database>,
+  m: {
+    identityId: number;
+    kind: 'photo' | 'document' | 'voice' | 'video' | 'sticker';
+    fileId: string;
+    mimeType?: string;
+    caption?: string;
+  },
+): Promise<number> {
+  const row = await trx
+    .insertInto('media')
+    .values({
+      identity_id: m.identityId,
+      kind: m.kind,
+      channel_file_id: m.fileId,
+      mime_type: m.mimeType ?? null,
+      caption: m.caption ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

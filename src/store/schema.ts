@@ -202,6 +202,8 @@ export interface NeedsTable {
   closed_at: NullableTimestamp;
   status_reason: string | null;
   version: Generated<number>;
+  matched_at: NullableTimestamp;
+  extended_count: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

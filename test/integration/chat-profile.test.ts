@@ -85,8 +85,8 @@ describe('menus, profile, policy and identities', () => {
   it('menu entries that are not built yet say so, through one answer', async () => {
     const c = chat();
     await registerVendor(c);
-    const r = await c.say('1');
-    expect(r.text).toContain('*Tender terbuka untuk saya* segera hadir');
+    const r = await c.say('pengaduan');
+    expect(r.text).toContain('*Pengaduan* segera hadir');
     expect(optionLabels(r)).toContain('Profil saya');
   });
 

@@ -68,7 +68,7 @@ describe('the pesandesa process', () => {
   it('serves, then shuts down cleanly on SIGTERM', { timeout: 90_000 }, async () => {
     const p = run(env);
     await p.readyPromise;
-    expect(p.ready).toMatchObject({ role: 'all', workers: 2 });
+    expect(p.ready).toMatchObject({ role: 'all', workers: 4 });
     const url = String(p.ready.url);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
@@ -81,7 +81,7 @@ describe('the pesandesa process', () => {
   it('runs the worker role without an HTTP server', { timeout: 90_000 }, async () => {
     const p = run(env, ['worker']);
     await p.readyPromise;
-    expect(p.ready).toMatchObject({ role: 'worker', url: null, workers: 2 });
+    expect(p.ready).toMatchObject({ role: 'worker', url: null, workers: 4 });
     p.child.kill('SIGINT');
     expect(await p.exit).toBe(0);
   });

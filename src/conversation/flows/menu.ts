@@ -17,18 +17,20 @@ interface MenuItem {
 }
 
 const OFFICER_MENU: MenuItem[] = [
-  { id: 'post_need', label: 'menu.post_need', action: 'post_need', soon: true },
-  { id: 'my_needs', label: 'menu.my_needs', action: 'view_own_needs', soon: true },
-  { id: 'orders', label: 'menu.officer_orders', action: 'view_own_needs', soon: true },
+  { id: 'post_need', label: 'menu.post_need', action: 'post_need', flow: 'need_post' },
+  { id: 'my_needs', label: 'menu.my_needs', action: 'view_own_needs', flow: 'my_needs' },
+  { id: 'orders', label: 'menu.officer_orders', action: 'view_own_needs', flow: 'officer_orders' },
   { id: 'profile', label: 'menu.profile', action: 'edit_profile', flow: 'profile' },
+  { id: 'complaint', label: 'menu.complaint', action: 'chat', soon: true },
   { id: 'help', label: 'menu.help', action: 'chat' },
 ];
 
 const VENDOR_MENU: MenuItem[] = [
-  { id: 'open_tenders', label: 'menu.open_tenders', action: 'view_open_tenders', soon: true },
-  { id: 'my_quotes', label: 'menu.my_quotes', action: 'quote', soon: true },
-  { id: 'my_orders', label: 'menu.my_orders', action: 'view_own_orders', soon: true },
+  { id: 'open_tenders', label: 'menu.open_tenders', action: 'view_open_tenders', flow: 'open_tenders' },
+  { id: 'my_quotes', label: 'menu.my_quotes', action: 'quote', flow: 'my_quotes' },
+  { id: 'my_orders', label: 'menu.my_orders', action: 'view_own_orders', flow: 'my_orders' },
   { id: 'profile', label: 'menu.profile', action: 'edit_profile', flow: 'profile' },
+  { id: 'complaint', label: 'menu.complaint', action: 'chat', soon: true },
   { id: 'help', label: 'menu.help', action: 'chat' },
 ];
 

@@ -1,0 +1,178 @@
+import { isLowest } from '../../domain/ranking.js';
+import { rupiahInWords } from '../../domain/terbilang.js';
+import { money, when } from '../../procurement/messages.js';
+import { isFail, type RankedQuote } from '../../procurement/need-ops.js';
+import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { home, next, retry } from '../flow.js';
+import { parseDateTime } from '../parse/dates.js';
+import { parseRupiah } from '../parse/money.js';
+import { choiceStep, isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
+
+const needId = (ctx: TurnContext) => Number(ctx.data.needId);
+
+async function ranked(ctx: TurnContext) {
+  const r = await ctx.store.needs.ranked(ctx.actor.userId, needId(ctx));
+  return isFail(r) ? null : r;
+}
+
+function line(ctx: TurnContext, q: RankedQuote, i: number): string {
+  const rating = q.rating_count > 0 ? ` — ⭐${(q.rating_sum / q.rating_count).toFixed(1)}` : '';
+  return (
+    ctx.t('award.line', {
+      n: i + 1,
+      vendor: q.business_name,
+      total: money(q.total, ctx.locale),
+      days: q.delivery_days,
+      ring: ctx.t(`ring.${q.ring ?? 'kabupaten'}` as 'ring.desa'),
+    }) + rating
+  );
+}
+
+const chosen = (ctx: TurnContext, list: RankedQuote[]) =>
+  list.find((q) => q.quoteId === Number(ctx.data.quoteId));
+
+/** At the deadline: the officer sees the ranked quotes and awards, or extends / widens / gives up when too few came. */
+export const awardFlow: Flow = {
+  name: 'award',
+  first: 'choose',
+  collectsData: true,
+  taskName: 'task.award',
+  steps: {
+    choose: {
+      async prompt(ctx) {
+        const r = await ranked(ctx);
+        if (!r) return { text: ctx.t('award.not_ready') };
+        const lines = r.ranked.map((q, i) => line(ctx, q, i)).join('\n');
+        const enough = r.ranked.length >= r.need.minQuotes;
+        const head = ctx.t(enough ? 'award.ask_choose' : 'award.too_few', {
+          number: String(r.need.number),
+          count: r.ranked.length,
+          min: r.need.minQuotes,
+        });
+        const options = enough
+          ? r.ranked.map((q, i) => ({
+              id: `q${q.quoteId}`,
+              label: `${i + 1}. ${q.business_name} — ${money(q.total, ctx.locale)}`,
+            }))
+          : [
+              { id: 'extend', label: ctx.t('award.opt_extend') },
+              { id: 'widen', label: ctx.t('award.opt_widen') },
+              { id: 'unsuccessful', label: ctx.t('award.opt_unsuccessful') },
+            ];
+        return { text: lines ? `${head}\n\n${lines}` : head, options };
+      },
+      async handle(ctx): Promise<StepResult> {
+        const r = await ranked(ctx);
+        if (r?.need.status !== 'closed') return home([ctx.t('award.not_ready')]);
+        const enough = r.ranked.length >= r.need.minQuotes;
+        if (!enough) {
+          const picked = await pickOption(ctx, [
+            { id: 'extend', label: ctx.t('award.opt_extend') },
+            { id: 'widen', label: ctx.t('award.opt_widen') },
+            { id: 'unsuccessful', label: ctx.t('award.opt_unsuccessful') },
+          ]);
+          if (typeof picked !== 'string') return picked;
+          if (picked === 'unsuccessful') {
+            await ctx.store.needs.declareUnsuccessful(ctx.actor.userId, needId(ctx));
+            return home([ctx.t('award.unsuccessful_done')]);
+          }
+          ctx.data.widen = picked === 'widen';
+          return next('new_deadline');
+        }
+        const picked = await pickOption(
+          ctx,
+          r.ranked.map((q, i) => ({
+            id: `q${q.quoteId}`,
+            label: `${q.business_name}`,
+            aliases: [String(i + 1)],
+          })),
+        );
+        if (typeof picked !== 'string') return picked;
+        ctx.data.quoteId = Number(picked.slice(1));
+        return next(isLowest(r.ranked, Number(ctx.data.quoteId)) ? 'negotiate' : 'reason');
+      },
+    },
+    reason: textStep({
+      text: (ctx) => ctx.t('award.ask_reason'),
+      answer: (text, ctx) => {
+        if (text.trim().length < 5) return retry(ctx.t('award.reason_short'));
+        ctx.data.reason = text.trim().slice(0, 500);
+        return next('negotiate');
+      },
+    }),
+    negotiate: textStep({
+      text: async (ctx) => {
+        const r = await ranked(ctx);
+        const q = r && chosen(ctx, r.ranked);
+        return ctx.t('award.ask_final_price', { offered: money(q?.total ?? 0, ctx.locale) });
+      },
+      answer: async (text, ctx) => {
+        const r = await ranked(ctx);
+        const q = r && chosen(ctx, r.ranked);
+        if (!q) return home([ctx.t('award.not_ready')]);
+        if (isSkip(text)) {
+          ctx.data.final = q.total;
+          return next('confirm');
+        }
+        const amount = parseRupiah(text);
+        if (!amount.ok || amount.value > q.total)
+          return retry(ctx.t('award.final_price_hint', { offered: money(q.total, ctx.locale) }));
+        ctx.data.final = amount.value;
+        return next('confirm');
+      },
+    }),
+    confirm: yesNoStep({
+      text: async (ctx) => {
+        const r = await ranked(ctx);
+        const q = r && chosen(ctx, r.ranked);
+        const amount = Number(ctx.data.final);
+        return ctx.t('award.summary', {
+          vendor: q?.business_name ?? '',
+          amount: money(amount, ctx.locale),
+          words: rupiahInWords(amount),
+          reason: ctx.data.reason ? String(ctx.data.reason) : ctx.t('award.reason_lowest'),
+        });
+      },
+      yesLabel: 'award.opt_confirm',
+      noLabel: 'award.opt_choose_again',
+      answer: async (yes, ctx) => {
+        if (!yes) return next('choose');
+        const r = await ctx.store.needs.award(ctx.actor.userId, needId(ctx), Number(ctx.data.quoteId), {
+          reason: (ctx.data.reason as string | undefined) ?? null,
+          finalAmount: Number(ctx.data.final),
+          negotiationNote: null,
+        });
+        if (isFail(r)) return home([ctx.t('award.not_ready')]);
+        return home([
+          ctx.t('award.done', { number: r.number, vendor: r.winner, amount: money(r.amount, ctx.locale) }),
+        ]);
+      },
+    }),
+    new_deadline: textStep({
+      text: (ctx) => ctx.t('award.ask_new_deadline'),
+      answer: async (text, ctx) => {
+        const parsed = parseDateTime(text, { now: ctx.now, timeZone: ctx.config.TIME_ZONE, defaultHour: 12 });
+        const minutes = ctx.config.MIN_QUOTE_WINDOW_MINUTES;
+        if (!parsed.ok || parsed.value.at.getTime() < ctx.now.getTime() + minutes * 60_000)
+          return retry(ctx.t('hint.date'));
+        const r = await ctx.store.needs.extend(
+          ctx.actor.userId,
+          needId(ctx),
+          parsed.value.at,
+          Boolean(ctx.data.widen),
+        );
+        if (isFail(r)) return home([ctx.t('award.not_ready')]);
+        return home([
+          ctx.t(ctx.data.widen ? 'award.widened' : 'award.extended', {
+            deadline: when(parsed.value.at, ctx.locale, ctx.config.TIME_ZONE),
+          }),
+        ]);
+      },
+    }),
+    pick_again: choiceStep({
+      text: (ctx) => ctx.t('award.not_ready'),
+      options: (ctx) => [{ id: 'menu', label: ctx.t('common.back_to_menu') }],
+      choose: () => home(),
+    }),
+  },
+};

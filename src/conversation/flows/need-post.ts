@@ -1,0 +1,209 @@
+import { titleCase } from '../../domain/names.js';
+import { itemLines, methodName, money, when } from '../../procurement/messages.js';
+import { isFail } from '../../procurement/need-ops.js';
+import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { home, next, retry } from '../flow.js';
+import { parseDateTime } from '../parse/dates.js';
+import { parseRupiah } from '../parse/money.js';
+import { parseQuantity } from '../parse/quantity.js';
+import { choiceStep, cleanName, textStep, yesNoStep } from '../steps.js';
+import { categoryOptions } from './shared.js';
+
+type Item = { name: string; quantity: number; unit: string };
+const items = (ctx: TurnContext) => (ctx.data.items as Item[] | undefined) ?? [];
+const then = (ctx: TurnContext, step: string): StepResult => next(ctx.data.editing ? 'confirm' : step);
+
+async function rules(ctx: TurnContext) {
+  const p = await ctx.store.needs.preview(ctx.actor.userId, Number(ctx.data.hps ?? 1));
+  if (isFail(p)) throw new Error(`need flow without an officer: ${p.error}`);
+  return p;
+}
+
+function parseWhen(ctx: TurnContext, text: string, tz: string) {
+  return parseDateTime(text, { now: ctx.now, timeZone: tz, defaultHour: 12 });
+}
+
+/** An officer posts what the desa needs, item by item, and publishes it after a summary. */
+export const needPost: Flow = {
+  name: 'need_post',
+  first: 'title',
+  collectsData: true,
+  taskName: 'task.need_post',
+  steps: {
+    title: textStep({
+      text: (ctx) => ctx.t('need.ask_title'),
+      help: 'help.need_title',
+      answer: (text, ctx) => {
+        const title = cleanName(text, 120);
+        if (!title) return retry(ctx.t('hint.need_title'));
+        ctx.data.title = title;
+        return then(ctx, 'category');
+      },
+    }),
+    category: choiceStep({
+      text: (ctx) => ctx.t('need.ask_category'),
+      options: categoryOptions,
+      choose: (id, ctx) => {
+        ctx.data.categoryId = Number(id);
+        return then(ctx, 'item_name');
+      },
+    }),
+    item_name: textStep({
+      text: (ctx) => ctx.t('need.ask_item_name', { n: items(ctx).length + 1 }),
+      help: 'help.need_items',
+      answer: (text, ctx) => {
+        const name = cleanName(text, 120);
+        if (!name) return retry(ctx.t('hint.name'));
+        ctx.data.cur = name;
+        return next('item_qty');
+      },
+    }),
+    item_qty: textStep({
+      text: (ctx) => ctx.t('need.ask_item_qty', { item: String(ctx.data.cur) }),
+      answer: (text, ctx) => {
+        const q = parseQuantity(text);
+        if (!q.ok) return retry(ctx.t('hint.quantity'));
+        ctx.data.items = [
+          ...items(ctx),
+          { name: String(ctx.data.cur), quantity: q.value.amount, unit: q.value.unit ?? 'unit' },
+        ];
+        delete ctx.data.cur;
+        if (items(ctx).length >= 30) return then(ctx, 'hps');
+        return next('item_more');
+      },
+    }),
+    item_more: choiceStep({
+      text: (ctx) => ctx.t('need.items_so_far', { items: itemLines(items(ctx)) }),
+      options: (ctx) => [
+        { id: 'more', label: ctx.t('need.opt_add_item') },
+        { id: 'done', label: ctx.t('need.opt_items_done') },
+      ],
+      choose: (id, ctx) => (id === 'more' ? next('item_name') : then(ctx, 'hps')),
+    }),
+    hps: textStep({
+      text: (ctx) => ctx.t('need.ask_hps'),
+      help: 'help.need_hps',
+      answer: (text, ctx) => {
+        const amount = parseRupiah(text);
+        if (!amount.ok) return retry(ctx.t('hint.money'));
+        ctx.data.hps = amount.value;
+        return then(ctx, 'deadline');
+      },
+    }),
+    deadline: textStep({
+      text: (ctx) => ctx.t('need.ask_deadline'),
+      help: 'help.need_deadline',
+      answer: async (text, ctx) => {
+        const r = await rules(ctx);
+        const parsed = parseWhen(ctx, text, r.timeZone);
+        if (!parsed.ok) return retry(ctx.t('hint.date'));
+        const earliest = new Date(ctx.now.getTime() + r.minWindowMinutes * 60_000);
+        if (parsed.value.at < earliest) {
+          return retry(ctx.t('need.deadline_too_soon', { earliest: when(earliest, ctx.locale, r.timeZone) }));
+        }
+        ctx.data.deadline = parsed.value.at.toISOString();
+        return then(ctx, 'place');
+      },
+    }),
+    place: {
+      async prompt(ctx) {
+        const r = await rules(ctx);
+        const place = await ctx.store.villagePlace(r.villageCode);
+        return {
+          text: ctx.t('need.ask_place'),
+          options: [
+            { id: 'office', label: ctx.t('need.place_office', { village: titleCase(place?.village ?? '') }) },
+          ],
+        };
+      },
+      async handle(ctx) {
+        const r = await rules(ctx);
+        const place = await ctx.store.villagePlace(r.villageCode);
+        const office = ctx.t('need.place_office', { village: titleCase(place?.village ?? '') });
+        if (ctx.input.optionId === 'office' || ctx.text === '1') ctx.data.place = office;
+        else {
+          const typed = cleanName(ctx.text, 200);
+          if (!typed) return retry(ctx.t('hint.place'));
+          ctx.data.place = typed;
+        }
+        return then(ctx, 'needed_by');
+      },
+    },
+    needed_by: textStep({
+      text: (ctx) => ctx.t('need.ask_needed_by'),
+      answer: async (text, ctx) => {
+        const r = await rules(ctx);
+        const parsed = parseWhen(ctx, text, r.timeZone);
+        if (!parsed.ok) return retry(ctx.t('hint.date'));
+        if (parsed.value.at <= new Date(String(ctx.data.deadline)))
+          return retry(ctx.t('need.needed_by_after_deadline'));
+        ctx.data.neededBy = parsed.value.at.toISOString();
+        return next('confirm');
+      },
+    }),
+    confirm: yesNoStep({
+      text: async (ctx) => {
+        const r = await rules(ctx);
+        return ctx.t('need.summary', {
+          title: String(ctx.data.title),
+          items: itemLines(items(ctx)),
+          hps: money(Number(ctx.data.hps), ctx.locale),
+          method: methodName(ctx.t, r.method),
+          min: r.minQuotes,
+          deadline: when(new Date(String(ctx.data.deadline)), ctx.locale, r.timeZone),
+          place: String(ctx.data.place),
+          neededBy: when(new Date(String(ctx.data.neededBy)), ctx.locale, r.timeZone),
+        });
+      },
+      yesLabel: 'need.opt_publish',
+      noLabel: 'common.no_change',
+      answer: async (yes, ctx) => {
+        if (!yes) return next('edit');
+        const deadline = new Date(String(ctx.data.deadline));
+        const r = await rules(ctx);
+        if (deadline < new Date(ctx.now.getTime() + r.minWindowMinutes * 60_000)) {
+          ctx.data.editing = true;
+          return next('deadline', [ctx.t('need.deadline_passed_meanwhile')]);
+        }
+        const published = await ctx.store.needs.publish(ctx.actor.userId, {
+          title: String(ctx.data.title),
+          categoryId: Number(ctx.data.categoryId),
+          items: items(ctx),
+          hps: Number(ctx.data.hps),
+          deadline,
+          deliveryPlace: String(ctx.data.place),
+          neededBy: new Date(String(ctx.data.neededBy)),
+        });
+        if (isFail(published)) return home([ctx.t('policy.officer_pending')]);
+        return home([
+          ctx.t('need.published', {
+            number: published.number,
+            method: methodName(ctx.t, published.method),
+            deadline: when(deadline, ctx.locale, r.timeZone),
+          }),
+        ]);
+      },
+    }),
+    edit: choiceStep({
+      text: (ctx) => ctx.t('common.which_to_change'),
+      options: (ctx) => [
+        { id: 'title', label: ctx.t('need.field_title') },
+        { id: 'category', label: ctx.t('need.field_category') },
+        { id: 'items', label: ctx.t('need.field_items') },
+        { id: 'hps', label: ctx.t('need.field_hps') },
+        { id: 'deadline', label: ctx.t('need.field_deadline') },
+        { id: 'place', label: ctx.t('need.field_place') },
+        { id: 'needed_by', label: ctx.t('need.field_needed_by') },
+      ],
+      choose: (field, ctx) => {
+        if (field === 'items') {
+          ctx.data.items = [];
+          ctx.data.editing = false;
+          return next('item_name');
+        }
+        ctx.data.editing = true;
+        return next(field);
+      },
+    }),
+  },
+};

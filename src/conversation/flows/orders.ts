@@ -1,0 +1,194 @@
+import { money } from '../../procurement/messages.js';
+import { isFail } from '../../procurement/need-ops.js';
+import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { goto, home, next, retry } from '../flow.js';
+import { parseRupiah } from '../parse/money.js';
+import { choiceStep, isSkip, textStep } from '../steps.js';
+
+const orderId = (ctx: TurnContext) => Number(ctx.data.orderId);
+const order = (ctx: TurnContext) => ctx.store.orders.get(orderId(ctx));
+const stale = (ctx: TurnContext): StepResult => home([ctx.t('order.not_available')]);
+
+/** The winning vendor accepts or declines the order, then reports delivery (a photo is kept). */
+export const orderFlow: Flow = {
+  name: 'order',
+  first: 'accept',
+  collectsData: true,
+  taskName: 'task.order',
+  steps: {
+    accept: choiceStep({
+      text: async (ctx) => {
+        const o = await order(ctx);
+        return o
+          ? ctx.t('order.ask_accept', {
+              number: o.number,
+              title: o.needTitle,
+              amount: money(o.amount, ctx.locale),
+              words: o.amountWords,
+            })
+          : ctx.t('order.not_available');
+      },
+      options: (ctx) => [
+        { id: 'accept', label: ctx.t('order.opt_accept') },
+        { id: 'decline', label: ctx.t('order.opt_decline') },
+      ],
+      choose: async (choice, ctx) => {
+        if (choice === 'decline') return next('decline_reason');
+        const r = await ctx.store.orders.accept(ctx.actor.userId, orderId(ctx));
+        if (isFail(r)) return stale(ctx);
+        return home([ctx.t('order.accepted_vendor', { number: r.order.number })]);
+      },
+    }),
+    decline_reason: textStep({
+      text: (ctx) => ctx.t('order.ask_decline_reason'),
+      answer: async (text, ctx) => {
+        const r = await ctx.store.orders.decline(ctx.actor.userId, orderId(ctx), text.slice(0, 300));
+        if (isFail(r)) return stale(ctx);
+        return home([ctx.t('order.declined_vendor')]);
+      },
+    }),
+    deliver: {
+      accepts: ['photo', 'document'],
+      prompt: (ctx) => ({ text: ctx.t('order.ask_delivery_proof') }),
+      async handle(ctx) {
+        let mediaId: number | null = null;
+        const media = ctx.input.media;
+        if (media) {
+          mediaId = await ctx.store.saveMedia({
+            identityId: ctx.actor.identityId,
+            kind: media.kind,
+            fileId: media.fileId,
+            mimeType: media.mimeType,
+            caption: media.caption,
+          });
+        } else if (!ctx.text) return retry(ctx.t('order.ask_delivery_proof'));
+        const note = media ? (media.caption ?? null) : isSkip(ctx.text) ? null : ctx.text.slice(0, 500);
+        const r = await ctx.store.orders.reportDelivery(ctx.actor.userId, orderId(ctx), note, mediaId);
+        if (isFail(r)) return stale(ctx);
+        return home([ctx.t('order.delivery_reported')]);
+      },
+    },
+  },
+};
+
+/** The officer confirms receipt (BAST) or reports a problem. */
+export const receiptFlow: Flow = {
+  name: 'receipt',
+  first: 'confirm',
+  collectsData: true,
+  taskName: 'task.receipt',
+  steps: {
+    confirm: choiceStep({
+      text: async (ctx) => {
+        const o = await order(ctx);
+        return o
+          ? ctx.t('receipt.ask', { number: o.number, vendor: o.businessName, title: o.needTitle })
+          : ctx.t('order.not_available');
+      },
+      options: (ctx) => [
+        { id: 'ok', label: ctx.t('receipt.opt_ok') },
+        { id: 'problem', label: ctx.t('receipt.opt_problem') },
+      ],
+      choose: async (choice, ctx) => {
+        if (choice === 'problem') return next('problem');
+        const r = await ctx.store.orders.confirmReceipt(ctx.actor.userId, orderId(ctx));
+        if (isFail(r)) return stale(ctx);
+        return goto('payment', {
+          data: { orderId: orderId(ctx) },
+          say: [ctx.t('receipt.done', { bast: r.bast })],
+        });
+      },
+    }),
+    problem: textStep({
+      text: (ctx) => ctx.t('receipt.ask_problem'),
+      answer: async (text, ctx) => {
+        const r = await ctx.store.orders.reportProblem(ctx.actor.userId, orderId(ctx), text.slice(0, 1000));
+        if (isFail(r)) return stale(ctx);
+        return home([ctx.t('receipt.problem_recorded')]);
+      },
+    }),
+  },
+};
+
+/** The officer records the payment (for the village cash book), then rates the vendor. */
+export const paymentFlow: Flow = {
+  name: 'payment',
+  first: 'ask',
+  collectsData: true,
+  taskName: 'task.payment',
+  steps: {
+    ask: choiceStep({
+      text: async (ctx) => {
+        const o = await order(ctx);
+        return o
+          ? ctx.t('payment.ask_now', { number: o.number, amount: money(o.amount, ctx.locale) })
+          : ctx.t('order.not_available');
+      },
+      options: (ctx) => [
+        { id: 'now', label: ctx.t('payment.opt_now') },
+        { id: 'later', label: ctx.t('payment.opt_later') },
+      ],
+      choose: (choice, ctx) => (choice === 'now' ? next('amount') : home([ctx.t('payment.later')])),
+    }),
+    amount: {
+      async prompt(ctx) {
+        const o = await order(ctx);
+        return {
+          text: ctx.t('payment.ask_amount'),
+          options: [
+            { id: 'full', label: ctx.t('payment.opt_full', { amount: money(o?.amount ?? 0, ctx.locale) }) },
+          ],
+        };
+      },
+      async handle(ctx) {
+        const o = await order(ctx);
+        if (!o) return stale(ctx);
+        if (ctx.input.optionId === 'full' || ctx.text === '1') ctx.data.amount = o.amount;
+        else {
+          const amount = parseRupiah(ctx.text);
+          if (!amount.ok) return retry(ctx.t('hint.money'));
+          ctx.data.amount = amount.value;
+        }
+        return next('method');
+      },
+    },
+    method: choiceStep({
+      text: (ctx) => ctx.t('payment.ask_method'),
+      options: (ctx) => [
+        { id: 'transfer', label: ctx.t('payment.transfer') },
+        { id: 'tunai', label: ctx.t('payment.cash') },
+      ],
+      choose: async (method, ctx) => {
+        const r = await ctx.store.orders.recordPayment(ctx.actor.userId, orderId(ctx), {
+          amount: Number(ctx.data.amount),
+          paidOn: ctx.now,
+          method: method as 'transfer' | 'tunai',
+        });
+        if (isFail(r)) return stale(ctx);
+        return goto('rate', { data: { orderId: orderId(ctx) }, say: [ctx.t('payment.recorded')] });
+      },
+    }),
+  },
+};
+
+/** Both sides rate each other 1–5 once the order is paid. */
+export const rateFlow: Flow = {
+  name: 'rate',
+  first: 'score',
+  collectsData: false,
+  steps: {
+    score: choiceStep({
+      text: async (ctx) => {
+        const o = await order(ctx);
+        const other = o && o.officerUserId === ctx.actor.userId ? o.businessName : ctx.t('rate.the_village');
+        return ctx.t('rate.ask', { who: other ?? '' });
+      },
+      options: () => [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: '⭐'.repeat(n) })),
+      choose: async (score, ctx) => {
+        const r = await ctx.store.orders.rate(ctx.actor.userId, orderId(ctx), Number(score));
+        if (isFail(r)) return stale(ctx);
+        return home([ctx.t('rate.thanks')]);
+      },
+    }),
+  },
+};

@@ -1,0 +1,200 @@
+import { titleCase } from '../../domain/names.js';
+import { formatQty, itemLines, methodName, money, when } from '../../procurement/messages.js';
+import { isFail } from '../../procurement/need-ops.js';
+import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { home, next, retry } from '../flow.js';
+import { parseRupiah } from '../parse/money.js';
+import { choiceStep, isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
+
+const needId = (ctx: TurnContext) => Number(ctx.data.needId);
+
+async function tender(ctx: TurnContext) {
+  const t = await ctx.store.needs.tenderForVendor(ctx.actor.userId, needId(ctx));
+  return isFail(t) ? null : t;
+}
+
+function describe(ctx: TurnContext, t: NonNullable<Awaited<ReturnType<typeof tender>>>): string {
+  const base = ctx.t('tender.details', {
+    number: String(t.need.number),
+    title: t.need.title,
+    village: titleCase(t.village),
+    items: itemLines(t.items),
+    method: methodName(ctx.t, t.need.method),
+    deadline: when(t.need.quoteDeadline, ctx.locale, ctx.config.TIME_ZONE),
+    place: t.need.deliveryPlace,
+    neededBy: when(t.need.neededBy, ctx.locale, ctx.config.TIME_ZONE),
+  });
+  const mine = t.mine
+    ? `\n\n${ctx.t('tender.your_quote', { amount: money(t.mine.total, ctx.locale), days: t.mine.delivery_days })}`
+    : '';
+  return base + mine;
+}
+
+function options(ctx: TurnContext, hasQuote: boolean) {
+  const id = needId(ctx);
+  return hasQuote
+    ? [
+        { id: `t:${id}:quote`, label: ctx.t('tender.opt_revise') },
+        { id: `t:${id}:withdraw`, label: ctx.t('tender.opt_withdraw') },
+        { id: 'back', label: ctx.t('common.back_to_menu') },
+      ]
+    : [
+        { id: `t:${id}:quote`, label: ctx.t('tender.opt_quote') },
+        { id: `t:${id}:details`, label: ctx.t('tender.opt_details') },
+        { id: `t:${id}:decline`, label: ctx.t('tender.opt_decline') },
+      ];
+}
+
+const closed = (ctx: TurnContext): StepResult => home([ctx.t('tender.closed')]);
+
+async function startQuote(ctx: TurnContext): Promise<StepResult> {
+  const t = await tender(ctx);
+  if (!t?.open) return closed(ctx);
+  ctx.data.prices = [];
+  return next(t.items.length > 1 ? 'mode' : 'total');
+}
+
+/** A vendor answers an alert: reads it, quotes (per item or a total), revises or withdraws before the deadline. */
+export const tenderFlow: Flow = {
+  name: 'tender',
+  first: 'alert',
+  collectsData: true,
+  taskName: 'task.quote',
+  steps: {
+    alert: {
+      async prompt(ctx) {
+        const t = await tender(ctx);
+        if (!t) return { text: ctx.t('tender.not_found') };
+        if (!t.open) return { text: ctx.t('tender.closed') };
+        return { text: describe(ctx, t), options: options(ctx, !!t.mine) };
+      },
+      async handle(ctx) {
+        const t = await tender(ctx);
+        if (!t?.open) return closed(ctx);
+        const picked = await pickOption(ctx, options(ctx, !!t.mine));
+        if (typeof picked !== 'string') return picked;
+        const action = picked.split(':')[2] ?? picked;
+        if (action === 'quote') return startQuote(ctx);
+        if (action === 'details') {
+          await ctx.store.needs.viewed(ctx.actor.userId, needId(ctx));
+          return next('alert', [ctx.t('tender.details_hint')]);
+        }
+        if (action === 'decline') {
+          await ctx.store.needs.declineInvitation(ctx.actor.userId, needId(ctx));
+          return home([ctx.t('tender.declined')]);
+        }
+        if (action === 'withdraw') return next('withdraw');
+        return home();
+      },
+    },
+    mode: choiceStep({
+      text: (ctx) => ctx.t('tender.ask_mode'),
+      options: (ctx) => [
+        { id: 'items', label: ctx.t('tender.mode_items') },
+        { id: 'total', label: ctx.t('tender.mode_total') },
+      ],
+      choose: (mode, ctx) => {
+        ctx.data.index = 0;
+        return next(mode === 'items' ? 'price_item' : 'total');
+      },
+    }),
+    price_item: textStep({
+      text: async (ctx) => {
+        const t = await tender(ctx);
+        const item = t?.items[Number(ctx.data.index ?? 0)];
+        return ctx.t('tender.ask_unit_price', {
+          item: item?.name ?? '',
+          qty: formatQty(item?.quantity ?? 0),
+          unit: item?.unit ?? '',
+        });
+      },
+      answer: async (text, ctx) => {
+        const t = await tender(ctx);
+        if (!t?.open) return closed(ctx);
+        const price = parseRupiah(text, { max: ctx.config.QUOTE_MAX_RUPIAH });
+        if (!price.ok) return retry(ctx.t('hint.money'));
+        const prices = [...((ctx.data.prices as number[]) ?? []), price.value];
+        ctx.data.prices = prices;
+        ctx.data.index = prices.length;
+        if (prices.length < t.items.length) return next('price_item');
+        ctx.data.total = t.items.reduce((sum, it, i) => sum + Math.round(it.quantity * (prices[i] ?? 0)), 0);
+        return next('delivery');
+      },
+    }),
+    total: textStep({
+      text: (ctx) => ctx.t('tender.ask_total'),
+      answer: (text, ctx) => {
+        const price = parseRupiah(text, { max: ctx.config.QUOTE_MAX_RUPIAH });
+        if (!price.ok) return retry(ctx.t('hint.money'));
+        ctx.data.total = price.value;
+        ctx.data.prices = [];
+        return next('delivery');
+      },
+    }),
+    delivery: textStep({
+      text: (ctx) => ctx.t('tender.ask_delivery_days'),
+      answer: (text, ctx) => {
+        const m = /^(\d{1,3})\s*(hari|days?|hr)?$/i.exec(text.trim());
+        const days = m
+          ? Number(m[1])
+          : ['besok', 'tomorrow'].includes(text.trim().toLowerCase())
+            ? 1
+            : Number.NaN;
+        if (!Number.isInteger(days) || days < 0 || days > 365) return retry(ctx.t('hint.days'));
+        ctx.data.days = days;
+        return next('note');
+      },
+    }),
+    note: textStep({
+      text: (ctx) => ctx.t('tender.ask_note'),
+      answer: (text, ctx) => {
+        ctx.data.note = isSkip(text) ? null : text.slice(0, 500);
+        return next('confirm');
+      },
+    }),
+    confirm: yesNoStep({
+      text: (ctx) =>
+        ctx.t('tender.quote_summary', {
+          total: money(Number(ctx.data.total), ctx.locale),
+          days: Number(ctx.data.days),
+          note: ctx.data.note ? String(ctx.data.note) : ctx.t('common.none'),
+        }),
+      yesLabel: 'tender.opt_send',
+      noLabel: 'tender.opt_redo',
+      answer: async (yes, ctx) => {
+        if (!yes) return startQuote(ctx);
+        const t = await tender(ctx);
+        if (!t) return closed(ctx);
+        const prices = (ctx.data.prices as number[]) ?? [];
+        const result = await ctx.store.needs.submitQuote(ctx.actor.userId, needId(ctx), {
+          total: Number(ctx.data.total),
+          deliveryDays: Number(ctx.data.days),
+          note: (ctx.data.note as string | null) ?? null,
+          items: prices.length
+            ? t.items.map((it, i) => ({
+                needItemId: it.id,
+                unitPrice: prices[i] ?? 0,
+                lineTotal: Math.round(it.quantity * (prices[i] ?? 0)),
+              }))
+            : [],
+        });
+        if (isFail(result)) return closed(ctx);
+        return home([
+          ctx.t(result.revision > 1 ? 'tender.revised' : 'tender.sent', {
+            number: String(result.number),
+            deadline: when(result.deadline, ctx.locale, ctx.config.TIME_ZONE),
+          }),
+        ]);
+      },
+    }),
+    withdraw: yesNoStep({
+      text: (ctx) => ctx.t('tender.ask_withdraw'),
+      answer: async (yes, ctx) => {
+        if (!yes) return next('alert');
+        const r = await ctx.store.needs.withdrawQuote(ctx.actor.userId, needId(ctx));
+        if (isFail(r)) return closed(ctx);
+        return home([ctx.t('tender.withdrawn')]);
+      },
+    }),
+  },
+};

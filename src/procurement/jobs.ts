@@ -1,0 +1,257 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import { needTransition } from '../domain/lifecycle.js';
+import { invitationTarget } from '../domain/method.js';
+import { nextAllowedTime } from '../domain/quiet-hours.js';
+import { rankVendors } from '../domain/ranking.js';
+import type { Logger } from '../logger.js';
+import { appendAudit } from '../store/audit.js';
+import * as needs from '../store/needs.js';
+import { getOrder } from '../store/orders.js';
+import * as quotes from '../store/quotes.js';
+import type { Database } from '../store/schema.js';
+import { type Effects, newEffects } from './effects.js';
+import { itemLines, methodName, money, when } from './messages.js';
+import { notifyUser, offerConversation } from './notify.js';
+import type { TimerData } from './timers.js';
+
+export interface JobDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  log: Logger;
+  /** Hands the outbox ids and follow-up jobs of a committed transaction onwards. */
+  commit(effects: Effects): Promise<void>;
+}
+
+async function inTransaction(
+  deps: JobDeps,
+  work: (trx: Kysely<Database>, now: Date, effects: Effects) => Promise<void>,
+) {
+  const effects = newEffects();
+  const now = deps.clock.now();
+  await deps.db.transaction().execute((trx) => work(trx, now, effects));
+  await deps.commit(effects);
+}
+
+const officerUser = async (trx: Kysely<Database>, officerId: number) =>
+  (await trx.selectFrom('officers').select('user_id').where('id', '=', officerId).executeTakeFirstOrThrow())
+    .user_id;
+
+/**
+ * Chooses vendors for a published need and alerts them: nearest first (same desa, kecamatan,
+ * regency), verified and well-rated first; each alert waits out the vendor's quiet hours.
+ * Idempotent: invitations are unique per need and vendor, alerts carry a dedupe key.
+ */
+export async function runMatch(deps: JobDeps, needId: number, round: number): Promise<{ invited: number }> {
+  let invited = 0;
+  await inTransaction(deps, async (trx, now, effects) => {
+    const need = await needs.getNeed(trx, needId, { lock: true });
+    if (need?.status !== 'published') return;
+    const s = await needs.procurementSettings(trx, need.regencyCode);
+    const officer = await officerUser(trx, need.officerId);
+    const already = await needs.invitedVendorIds(trx, needId);
+    const ranked = rankVendors(await needs.matchCandidates(trx, need, officer)).filter(
+      (c) => !already.has(c.vendorId),
+    );
+    const target = invitationTarget(need.method, need.minQuotes, s.invite_count);
+    const chosen = target === 'all' ? ranked : ranked.slice(0, target);
+    const rows = chosen.map((c, i) => ({
+      vendorId: c.vendorId,
+      ring: c.ring,
+      rank: already.size + i + 1,
+      alertDueAt: nextAllowedTime(
+        now,
+        { startMinute: c.quietStartMinute, endMinute: c.quietEndMinute },
+        s.time_zone,
+      ),
+    }));
+    const inserted = await needs.insertInvitations(trx, needId, rows);
+    const items = await needs.needItems(trx, needId);
+    const village = await trx
+      .selectFrom('villages')
+      .select('name')
+      .where('code', '=', need.villageCode)
+      .executeTakeFirstOrThrow();
+    for (const inv of inserted) {
+      const c = chosen.find((x) => x.vendorId === inv.vendorId);
+      const row = rows.find((x) => x.vendorId === inv.vendorId);
+      if (!c || !row) continue;
+      effects.outboxIds.push(
+        ...(await notifyUser(
+          trx,
+          c.userId,
+          (r) => ({
+            type: 'options',
+            text: r.t('tender.alert', {
+              number: String(need.number),
+              title: need.title,
+              village: village.name,
+              items: itemLines(items),
+              method: methodName(r.t, need.method),
+              deadline: when(need.quoteDeadline, r.locale, s.time_zone),
+            }),
+            options: [
+              { id: `t:${needId}:quote`, label: r.t('tender.opt_quote') },
+              { id: `t:${needId}:details`, label: r.t('tender.opt_details') },
+              { id: `t:${needId}:decline`, label: r.t('tender.opt_decline') },
+            ],
+          }),
+          { dedupeKey: `alert:${needId}:${c.vendorId}`, notBefore: row.alertDueAt, purpose: 'alert' },
+        )),
+      );
+      await offerConversation(trx, c.userId, 'tender', 'alert', { needId });
+    }
+    await needs.markMatched(trx, needId, now);
+    await appendAudit(
+      trx,
+      {
+        actorType: 'system',
+        actorId: null,
+        action: 'need.matched',
+        entityType: 'need',
+        entityId: String(needId),
+        regencyCode: need.regencyCode,
+        data: { round, invited: inserted.length },
+      },
+      now,
+    );
+    invited = inserted.length;
+  });
+  return { invited };
+}
+
+/** Closes a need at its deadline and gives the officer the ranked quotes, or the choices when too few came. */
+export async function closeAtDeadline(
+  deps: JobDeps,
+  needId: number,
+  dueAt: number,
+): Promise<'closed' | 'stale'> {
+  let outcome: 'closed' | 'stale' = 'stale';
+  await inTransaction(deps, async (trx, now, effects) => {
+    const need = await needs.getNeed(trx, needId, { lock: true });
+    if (need?.status !== 'published' || need.quoteDeadline.getTime() !== dueAt || need.quoteDeadline > now)
+      return;
+    const step = needTransition(need.status, 'close');
+    if (!step.ok) return;
+    await needs.setNeedStatus(trx, needId, step.to, now, { closed_at: now });
+    const count = await quotes.activeQuoteCount(trx, needId);
+    await appendAudit(
+      trx,
+      {
+        actorType: 'system',
+        actorId: null,
+        action: 'need.closed',
+        entityType: 'need',
+        entityId: String(needId),
+        regencyCode: need.regencyCode,
+        data: { quotes: count },
+      },
+      now,
+    );
+    const officer = await officerUser(trx, need.officerId);
+    const enough = count >= need.minQuotes;
+    effects.outboxIds.push(
+      ...(await notifyUser(
+        trx,
+        officer,
+        (r) => ({
+          type: 'text',
+          text: r.t(enough ? 'award.closed_enough' : 'award.closed_too_few', {
+            number: String(need.number),
+            title: need.title,
+            count,
+            min: need.minQuotes,
+          }),
+        }),
+        { dedupeKey: `closed:${needId}:${dueAt}` },
+      )),
+    );
+    await offerConversation(trx, officer, 'award', 'choose', { needId });
+    outcome = 'closed';
+  });
+  return outcome;
+}
+
+/** Reminds invited vendors who have not answered, and tells the officer how many quotes came. */
+export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: string): Promise<number> {
+  let sent = 0;
+  await inTransaction(deps, async (trx, now, effects) => {
+    const need = await needs.getNeed(trx, needId);
+    if (need?.status !== 'published' || !tag.endsWith(`-${need.quoteDeadline.getTime()}`)) return;
+    const s = await needs.procurementSettings(trx, need.regencyCode);
+    for (const v of await needs.silentInvitees(trx, needId)) {
+      const ids = await notifyUser(
+        trx,
+        v.user_id,
+        (r) => ({
+          type: 'options',
+          text: r.t('tender.reminder', {
+            number: String(need.number),
+            title: need.title,
+            deadline: when(need.quoteDeadline, r.locale, s.time_zone),
+          }),
+          options: [
+            { id: `t:${needId}:quote`, label: r.t('tender.opt_quote') },
+            { id: `t:${needId}:decline`, label: r.t('tender.opt_decline') },
+          ],
+        }),
+        {
+          dedupeKey: `remind:${needId}:${v.vendor_id}:${tag}`,
+          notBefore: nextAllowedTime(
+            now,
+            { startMinute: v.quiet_start_minute, endMinute: v.quiet_end_minute },
+            s.time_zone,
+          ),
+          purpose: 'reminder',
+        },
+      );
+      sent += ids.length;
+      effects.outboxIds.push(...ids);
+    }
+    const count = await quotes.activeQuoteCount(trx, needId);
+    effects.outboxIds.push(
+      ...(await notifyUser(
+        trx,
+        await officerUser(trx, need.officerId),
+        (r) => ({
+          type: 'text',
+          text: r.t('need.deadline_soon', {
+            number: String(need.number),
+            count,
+            deadline: when(need.quoteDeadline, r.locale, s.time_zone),
+          }),
+        }),
+        { dedupeKey: `remind-officer:${needId}:${tag}` },
+      )),
+    );
+  });
+  return sent;
+}
+
+export async function remindDelivery(deps: JobDeps, orderId: number): Promise<void> {
+  await inTransaction(deps, async (trx, _now, effects) => {
+    const order = await getOrder(trx, orderId);
+    if (order?.status !== 'accepted') return;
+    effects.outboxIds.push(
+      ...(await notifyUser(
+        trx,
+        order.vendorUserId,
+        (r) => ({
+          type: 'text',
+          text: r.t('order.delivery_reminder', {
+            number: order.number,
+            title: order.needTitle,
+            amount: money(order.amount, r.locale),
+          }),
+        }),
+        { dedupeKey: `delivery-reminder:${orderId}` },
+      )),
+    );
+  });
+}
+
+export async function runTimer(deps: JobDeps, t: TimerData): Promise<void> {
+  if (t.kind === 'deadline') await closeAtDeadline(deps, t.subjectId, t.dueAt);
+  else if (t.kind === 'remind') await remindBeforeDeadline(deps, t.subjectId, t.tag ?? '');
+  else await remindDelivery(deps, t.subjectId);
+}

@@ -1,0 +1,431 @@
+import type { Kysely } from 'kysely';
+import { needTransition } from '../domain/lifecycle.js';
+import { procurementMethod } from '../domain/method.js';
+import { needNumber, orderNumber } from '../domain/numbers.js';
+import { decide } from '../domain/policy.js';
+import { isLowest, type RankableQuote, rankQuotes } from '../domain/ranking.js';
+import { rupiahInWords } from '../domain/terbilang.js';
+import { appendAudit } from '../store/audit.js';
+import * as needs from '../store/needs.js';
+import { insertOrder } from '../store/orders.js';
+import * as quotes from '../store/quotes.js';
+import { findOfficerByUser, findVendorByUser, type OfficerProfile } from '../store/registry.js';
+import type { Database, Ring } from '../store/schema.js';
+import type { Effects } from './effects.js';
+import { itemLines, methodName, money, when } from './messages.js';
+import { notifyUser, offerConversation } from './notify.js';
+import { needTimers } from './scheduler.js';
+
+export type NeedOpsError =
+  | 'not_officer'
+  | 'officer_pending'
+  | 'not_vendor'
+  | 'not_invited'
+  | 'closed'
+  | 'not_found'
+  | 'not_yours'
+  | 'reason_required'
+  | 'wrong_state';
+
+export interface PublishInput {
+  title: string;
+  categoryId: number;
+  items: needs.NeedItemInput[];
+  hps: number;
+  deadline: Date;
+  deliveryPlace: string;
+  neededBy: Date;
+}
+
+export type Fail = { error: NeedOpsError };
+export const isFail = (x: object): x is Fail => typeof (x as Partial<Fail>).error === 'string';
+type QuoteRow = Awaited<ReturnType<typeof quotes.unsealedQuotes>>[number];
+export type RankedQuote = QuoteRow & RankableQuote;
+
+const regencyOf = (villageCode: string) => villageCode.split('.').slice(0, 2).join('.');
+
+/**
+ * The procurement use-cases a chat turn may run, bound to the turn's transaction and clock.
+ * Every state change goes through the domain's transition function and writes the audit log.
+ */
+export function needOps(trx: Kysely<Database>, now: Date, effects: Effects) {
+  const audit = (actorId: number | null, action: string, entityId: number, regency: string, data = {}) =>
+    appendAudit(
+      trx,
+      {
+        actorType: actorId ? 'user' : 'system',
+        actorId,
+        action,
+        entityType: 'need',
+        entityId: String(entityId),
+        regencyCode: regency,
+        data,
+      },
+      now,
+    );
+
+  async function officerFor(userId: number) {
+    const officer = await findOfficerByUser(trx, userId);
+    if (!officer) return { error: 'not_officer' as const };
+    const d = decide(
+      { status: 'active', officer: { verification: officer.verification as 'verified' }, vendor: null },
+      'post_need',
+    );
+    if (!d.allowed)
+      return { error: (d.reason === 'officer_pending' ? 'officer_pending' : 'not_officer') as NeedOpsError };
+    return { officer };
+  }
+
+  async function settingsFor(villageCode: string) {
+    const s = await needs.procurementSettings(trx, regencyOf(villageCode));
+    return s;
+  }
+
+  async function ownNeed(
+    userId: number,
+    needId: number,
+  ): Promise<Fail | { need: needs.NeedRow; officer: OfficerProfile }> {
+    const officer = await findOfficerByUser(trx, userId);
+    const need = await needs.getNeed(trx, needId, { lock: true });
+    if (!need) return { error: 'not_found' as const };
+    if (!officer || need.officerId !== officer.id) return { error: 'not_yours' as const };
+    return { need, officer };
+  }
+
+  return {
+    /** Method and rules that would apply, for the summary before publishing. */
+    async preview(userId: number, hps: number) {
+      const o = await officerFor(userId);
+      if (isFail(o)) return o;
+      const s = await settingsFor(o.officer.villageCode);
+      const decision = procurementMethod(hps, {
+        directPurchaseMax: s.direct_purchase_max,
+        rfqMax: s.rfq_max,
+        minQuotesDirect: s.min_quotes_direct,
+        minQuotesRfq: s.min_quotes_rfq,
+        minQuotesOpen: s.min_quotes_open,
+      });
+      return {
+        ...decision,
+        minWindowMinutes: s.min_quote_window_minutes,
+        timeZone: s.time_zone,
+        villageCode: o.officer.villageCode,
+      };
+    },
+
+    async publish(userId: number, input: PublishInput) {
+      const o = await officerFor(userId);
+      if (isFail(o)) return o;
+      const s = await settingsFor(o.officer.villageCode);
+      const { method, minQuotes } = procurementMethod(input.hps, {
+        directPurchaseMax: s.direct_purchase_max,
+        rfqMax: s.rfq_max,
+        minQuotesDirect: s.min_quotes_direct,
+        minQuotesRfq: s.min_quotes_rfq,
+        minQuotesOpen: s.min_quotes_open,
+      });
+      const regency = regencyOf(o.officer.villageCode);
+      const year = Number(
+        new Intl.DateTimeFormat('en', { timeZone: s.time_zone, year: 'numeric' }).format(now),
+      );
+      const seq = await needs.nextNumber(trx, `need:${regency}`, year);
+      const number = needNumber(regency, year, seq);
+      const needId = await needs.insertPublishedNeed(
+        trx,
+        {
+          officerId: o.officer.id,
+          villageCode: o.officer.villageCode,
+          method,
+          minQuotes,
+          ...input,
+          quoteDeadline: input.deadline,
+        },
+        number,
+        now,
+      );
+      await audit(userId, 'need.published', needId, regency, {
+        number,
+        method,
+        hps: input.hps,
+        deadline: input.deadline.toISOString(),
+      });
+      effects.jobs.push({ kind: 'match', needId, round: 0 });
+      for (const timer of needTimers(needId, input.deadline, s.reminder_minutes_before, now)) {
+        effects.jobs.push({ kind: 'timer', timer });
+      }
+      return { needId, number, method, minQuotes };
+    },
+
+    /** What an invited vendor may see of a need: everything but other vendors' prices. */
+    async tenderForVendor(userId: number, needId: number) {
+      const vendor = await findVendorByUser(trx, userId);
+      if (!vendor) return { error: 'not_vendor' as const };
+      const need = await needs.getNeed(trx, needId);
+      if (!need) return { error: 'not_found' as const };
+      const inv = await needs.invitation(trx, needId, vendor.id);
+      if (!inv) return { error: 'not_invited' as const };
+      const items = await needs.needItems(trx, needId);
+      const mine = await quotes.activeQuote(trx, needId, vendor.id);
+      const village = await trx
+        .selectFrom('villages')
+        .select('name')
+        .where('code', '=', need.villageCode)
+        .executeTakeFirst();
+      const open = need.status === 'published' && need.quoteDeadline > now;
+      return { need, items, mine, vendor, open, village: village?.name ?? '' };
+    },
+
+    async viewed(userId: number, needId: number) {
+      const vendor = await findVendorByUser(trx, userId);
+      if (vendor) {
+        await trx
+          .updateTable('invitations')
+          .set({ status: 'viewed' })
+          .where('need_id', '=', needId)
+          .where('vendor_id', '=', vendor.id)
+          .where('status', 'in', ['pending', 'alerted'])
+          .execute();
+      }
+    },
+
+    async declineInvitation(userId: number, needId: number) {
+      const vendor = await findVendorByUser(trx, userId);
+      if (!vendor) return { error: 'not_vendor' as const };
+      await needs.setInvitationStatus(trx, needId, vendor.id, 'declined', now);
+      return { ok: true as const };
+    },
+
+    async submitQuote(
+      userId: number,
+      needId: number,
+      q: {
+        total: number;
+        deliveryDays: number;
+        note: string | null;
+        items: Array<{ needItemId: number; unitPrice: number; lineTotal: number }>;
+      },
+    ) {
+      const t = await this.tenderForVendor(userId, needId);
+      if (isFail(t)) return t;
+      // The need row is locked so a quote and the deadline job cannot pass each other.
+      const need = await needs.getNeed(trx, needId, { lock: true });
+      if (need?.status !== 'published' || need.quoteDeadline <= now) return { error: 'closed' as const };
+      const saved = await quotes.submitQuote(trx, { needId, vendorId: t.vendor.id, ...q }, now);
+      await appendAudit(
+        trx,
+        {
+          actorType: 'user',
+          actorId: userId,
+          action: saved.revision > 1 ? 'quote.revised' : 'quote.submitted',
+          entityType: 'quote',
+          entityId: String(saved.id),
+          regencyCode: need.regencyCode,
+          data: { need: need.number, revision: saved.revision },
+        },
+        now,
+      );
+      const count = await quotes.activeQuoteCount(trx, needId);
+      const tz = (await settingsFor(need.villageCode)).time_zone;
+      const officer = await trx
+        .selectFrom('officers')
+        .select('user_id')
+        .where('id', '=', need.officerId)
+        .executeTakeFirstOrThrow();
+      if (saved.revision === 1) {
+        effects.outboxIds.push(
+          ...(await notifyUser(
+            trx,
+            officer.user_id,
+            (r) => ({
+              type: 'text',
+              text: r.t('need.quote_count', {
+                number: String(need.number),
+                count,
+                deadline: when(need.quoteDeadline, r.locale, tz),
+              }),
+            }),
+            { dedupeKey: `count:${needId}:${saved.id}` },
+          )),
+        );
+      }
+      return { ...saved, deadline: need.quoteDeadline, number: need.number };
+    },
+
+    async withdrawQuote(userId: number, needId: number) {
+      const vendor = await findVendorByUser(trx, userId);
+      if (!vendor) return { error: 'not_vendor' as const };
+      const need = await needs.getNeed(trx, needId, { lock: true });
+      if (need?.status !== 'published' || need.quoteDeadline <= now) return { error: 'closed' as const };
+      const id = await quotes.withdrawQuote(trx, needId, vendor.id, now);
+      if (id) {
+        await appendAudit(
+          trx,
+          {
+            actorType: 'user',
+            actorId: userId,
+            action: 'quote.withdrawn',
+            entityType: 'quote',
+            entityId: String(id),
+            regencyCode: need.regencyCode,
+            data: { need: need.number },
+          },
+          now,
+        );
+      }
+      return { ok: id !== null };
+    },
+
+    /** The ranked quotes, for the officer who owns the need, once the deadline has passed. */
+    async ranked(
+      userId: number,
+      needId: number,
+    ): Promise<Fail | { need: needs.NeedRow; ranked: RankedQuote[] }> {
+      const own = await ownNeed(userId, needId);
+      if (isFail(own)) return own;
+      if (own.need.quoteDeadline > now) return { error: 'wrong_state' as const };
+      const rows = await quotes.unsealedQuotes(trx, needId, now);
+      const ranked = rankQuotes(
+        rows.map((r) => ({
+          ...r,
+          quoteId: r.id,
+          deliveryDays: r.delivery_days,
+          vendorRating: r.rating_count > 0 ? r.rating_sum / r.rating_count : null,
+          ring: (r.ring ?? 'kabupaten') as Ring,
+          submittedAt: r.submitted_at,
+        })),
+      );
+      return { need: own.need, ranked };
+    },
+
+    async award(
+      userId: number,
+      needId: number,
+      quoteId: number,
+      opts: { reason: string | null; finalAmount: number | null; negotiationNote: string | null },
+    ) {
+      const r = await this.ranked(userId, needId);
+      if (isFail(r)) return r;
+      const step = needTransition(r.need.status, 'award');
+      if (!step.ok) return { error: 'wrong_state' as const };
+      const chosen = r.ranked.find((q) => q.quoteId === quoteId);
+      if (!chosen) return { error: 'not_found' as const };
+      if (!isLowest(r.ranked, quoteId) && !opts.reason) return { error: 'reason_required' as const };
+      const amount = opts.finalAmount ?? chosen.total;
+      const regency = r.need.regencyCode;
+      const year = now.getUTCFullYear();
+      const number = orderNumber(regency, year, await needs.nextNumber(trx, `order:${regency}`, year));
+      const orderId = await insertOrder(
+        trx,
+        {
+          number,
+          needId,
+          quoteId,
+          vendorId: chosen.vendor_id,
+          amount,
+          offeredAmount: chosen.total,
+          amountWords: rupiahInWords(amount),
+          awardReason: opts.reason,
+          negotiationNote: opts.negotiationNote,
+        },
+        now,
+      );
+      await quotes.setQuoteStatus(trx, [quoteId], 'awarded');
+      await quotes.setQuoteStatus(
+        trx,
+        r.ranked.filter((q) => q.quoteId !== quoteId && q.status === 'active').map((q) => q.quoteId),
+        'rejected',
+      );
+      await needs.setNeedStatus(trx, needId, step.to, now);
+      await audit(userId, 'need.awarded', needId, regency, {
+        order: number,
+        quote: quoteId,
+        amount,
+        offered: chosen.total,
+        lowest: isLowest(r.ranked, quoteId),
+        reason: opts.reason,
+      });
+      const items = await needs.needItems(trx, needId);
+      effects.outboxIds.push(
+        ...(await notifyUser(
+          trx,
+          chosen.user_id,
+          (rc) => ({
+            type: 'text',
+            text: rc.t('order.won', {
+              number,
+              need: String(r.need.number),
+              title: r.need.title,
+              amount: money(amount, rc.locale),
+              words: rupiahInWords(amount),
+              items: itemLines(items),
+            }),
+          }),
+          { dedupeKey: `won:${orderId}` },
+        )),
+      );
+      await offerConversation(trx, chosen.user_id, 'order', 'accept', { orderId });
+      for (const other of r.ranked.filter((q) => q.quoteId !== quoteId)) {
+        effects.outboxIds.push(
+          ...(await notifyUser(
+            trx,
+            other.user_id,
+            (rc) => ({
+              type: 'text',
+              text: rc.t('order.lost', {
+                need: String(r.need.number),
+                title: r.need.title,
+                winner: chosen.business_name,
+                amount: money(amount, rc.locale),
+              }),
+            }),
+            { dedupeKey: `lost:${needId}:${other.quoteId}` },
+          )),
+        );
+      }
+      return { orderId, number, amount, winner: chosen.business_name };
+    },
+
+    async extend(userId: number, needId: number, deadline: Date, widen: boolean) {
+      const own = await ownNeed(userId, needId);
+      if (isFail(own)) return own;
+      const step = needTransition(own.need.status, 'extend');
+      if (!step.ok) return { error: 'wrong_state' as const };
+      await needs.extendDeadline(trx, needId, deadline, now);
+      const s = await settingsFor(own.need.villageCode);
+      if (widen) {
+        const next: Ring = own.need.ring === 'desa' ? 'kecamatan' : 'kabupaten';
+        await needs.setRing(trx, needId, next);
+        const round = Number(
+          (
+            await trx
+              .selectFrom('needs')
+              .select('extended_count')
+              .where('id', '=', needId)
+              .executeTakeFirstOrThrow()
+          ).extended_count,
+        );
+        effects.jobs.push({ kind: 'match', needId, round });
+      }
+      for (const timer of needTimers(needId, deadline, s.reminder_minutes_before, now))
+        effects.jobs.push({ kind: 'timer', timer });
+      await audit(userId, widen ? 'need.widened' : 'need.extended', needId, own.need.regencyCode, {
+        deadline: deadline.toISOString(),
+      });
+      return { ok: true as const };
+    },
+
+    async declareUnsuccessful(userId: number, needId: number) {
+      const own = await ownNeed(userId, needId);
+      if (isFail(own)) return own;
+      const step = needTransition(own.need.status, 'declare_unsuccessful');
+      if (!step.ok) return { error: 'wrong_state' as const };
+      await needs.setNeedStatus(trx, needId, step.to, now, { status_reason: 'too_few_quotes' });
+      await audit(userId, 'need.unsuccessful', needId, own.need.regencyCode);
+      return { ok: true as const };
+    },
+
+    summaryLines: { itemLines, methodName },
+  };
+}
+
+export type NeedOps = ReturnType<typeof needOps>;

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Outbound } from '../conversation/types.js';
+import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
+import { identityOfUser } from '../store/needs.js';
+import { insertOutbox } from '../store/outbox.js';
+import type { Database } from '../store/schema.js';
+
+export type T = (key: MessageKey, params?: Params) => string;
+
+export interface Recipient {
+  userId: number;
+  identityId: number;
+  channel: 'telegram' | 'whatsapp' | 'web';
+  locale: Locale;
+  t: T;
+}
+
+export async function recipient(db: Kysely<Database>, userId: number): Promise<Recipient | null> {
+  const identity = await identityOfUser(db, userId);
+  if (!identity) return null;
+  const user = await db
+    .selectFrom('users')
+    .select(['locale', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || user.status === 'suspended') return null;
+  const locale = asLocale(user.locale);
+  return {
+    userId,
+    identityId: identity.id,
+    channel: identity.channel,
+    locale,
+    t: (key, params) => translate(locale, key, params),
+  };
+}
+
+/**
+ * Writes a message to someone other than the person whose turn this is, in that person's
+ * language, inside the caller's transaction. `dedupeKey` makes a repeated effect (a retried
+ * job) send nothing twice. Returns the outbox ids to hand to the relay after commit.
+ */
+export async function notifyUser(
+  trx: Kysely<Database>,
+  userId: number,
+  render: (r: Recipient) => Outbound,
+  opts: { dedupeKey?: string; notBefore?: Date; purpose?: string } = {},
+): Promise<number[]> {
+  const r = await recipient(trx, userId);
+  if (!r) return [];
+  return insertOutbox(trx, [
+    {
+      identityId: r.identityId,
+      channel: r.channel,
+      payload: render(r),
+      dedupeKey: opts.dedupeKey,
+      notBefore: opts.notBefore,
+      purpose: opts.purpose ?? 'notice',
+    },
+  ]);
+}
+
+/**
+ * Moves someone's conversation to a question about something that just happened to them (a
+ * tender alert, an order to accept) — only when they are at their menu, so a person filling in
+ * a form is never pulled out of it. Returns whether it moved.
+ */
+export async function offerConversation(
+  trx: Kysely<Database>,
+  userId: number,
+  flow: string,
+  step: string,
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  const r = await recipient(trx, userId);
+  if (!r) return false;
+  await trx
+    .insertInto('conversations')
+    .values({ identity_id: r.identityId })
+    .onConflict((oc) => oc.column('identity_id').doNothing())
+    .execute();
+  const conv = await trx
+    .selectFrom('conversations')
+    .select(['id', 'flow'])
+    .where('identity_id', '=', r.identityId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (conv.flow !== null && conv.flow !== 'menu') return false;
+  await trx
+    .updateTable('conversations')
+    .set({ flow, step, data: JSON.stringify(data), history: '[]', misses: 0 })
+    .where('id', '=', conv.id)
+    .execute();
+  return true;
+}

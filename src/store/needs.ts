@@ -1,0 +1,419 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, Method, NeedStatus, Ring } from './schema.js';
+
+export interface NeedItemInput {
+  name: string;
+  quantity: number;
+  unit: string;
+  spec?: string | null;
+}
+
+export interface NewNeed {
+  officerId: number;
+  villageCode: string;
+  categoryId: number;
+  title: string;
+  method: Method;
+  hps: number;
+  minQuotes: number;
+  quoteDeadline: Date;
+  deliveryPlace: string;
+  neededBy: Date;
+  items: NeedItemInput[];
+}
+
+export interface NeedRow {
+  id: number;
+  number: string | null;
+  officerId: number;
+  villageCode: string;
+  districtCode: string;
+  regencyCode: string;
+  categoryId: number;
+  title: string;
+  method: Method;
+  hps: number;
+  minQuotes: number;
+  status: NeedStatus;
+  quoteDeadline: Date;
+  deliveryPlace: string;
+  neededBy: Date;
+  publishedAt: Date | null;
+  matchedAt: Date | null;
+  ring: Ring;
+}
+
+export async function procurementSettings(db: Kysely<Database>, regencyCode: string) {
+  return db
+    .selectFrom('procurement_settings')
+    .selectAll()
+    .where('regency_code', '=', regencyCode)
+    .executeTakeFirstOrThrow();
+}
+
+/** Next value of a yearly counter, taken under the row lock of the caller's transaction. */
+export async function nextNumber(trx: Kysely<Database>, scope: string, year: number): Promise<number> {
+  const row = await trx
+    .insertInto('number_counters')
+    .values({ scope, year, last_value: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['scope', 'year'])
+        .doUpdateSet((eb) => ({ last_value: eb('number_counters.last_value', '+', 1) })),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
+export async function insertPublishedNeed(
+  trx: Kysely<Database>,
+  n: NewNeed,
+  number: string,
+  now: Date,
+): Promise<number> {
+  const place = await trx
+    .selectFrom('villages')
+    .innerJoin('districts', 'districts.code', 'villages.district_code')
+    .select(['districts.code as district', 'districts.regency_code as regency'])
+    .where('villages.code', '=', n.villageCode)
+    .executeTakeFirstOrThrow();
+  const need = await trx
+    .insertInto('needs')
+    .values({
+      number,
+      officer_id: n.officerId,
+      village_code: n.villageCode,
+      district_code: place.district,
+      regency_code: place.regency,
+      category_id: n.categoryId,
+      title: n.title,
+      method: n.method,
+      hps: n.hps,
+      min_quotes: n.minQuotes,
+      status: 'published',
+      quote_deadline: n.quoteDeadline,
+      delivery_place: n.deliveryPlace,
+      needed_by: n.neededBy,
+      published_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('need_items')
+    .values(
+      n.items.map((it, i) => ({
+        need_id: need.id,
+        position: i + 1,
+        name: it.name,
+        quantity: it.quantity,
+        unit: it.unit,
+        spec: it.spec ?? null,
+      })),
+    )
+    .execute();
+  return need.id;
+}
+
+const needColumns = [
+  'id',
+  'number',
+  'officer_id',
+  'village_code',
+  'district_code',
+  'regency_code',
+  'category_id',
+  'title',
+  'method',
+  'hps',
+  'min_quotes',
+  'status',
+  'quote_deadline',
+  'delivery_place',
+  'needed_by',
+  'published_at',
+  'matched_at',
+  'ring',
+] as const;
+
+type NeedSelect = Pick<Database['needs'], (typeof needColumns)[number]>;
+
+function toNeed(r: { [K in keyof NeedSelect]: unknown }): NeedRow {
+  return {
+    id: r.id as number,
+    number: r.number as string | null,
+    officerId: r.officer_id as number,
+    villageCode: r.village_code as string,
+    districtCode: r.district_code as string,
+    regencyCode: r.regency_code as string,
+    categoryId: r.category_id as number,
+    title: r.title as string,
+    method: r.method as Method,
+    hps: r.hps as number,
+    minQuotes: r.min_quotes as number,
+    status: r.status as NeedStatus,
+    quoteDeadline: r.quote_deadline as Date,
+    deliveryPlace: r.delivery_place as string,
+    neededBy: r.needed_by as Date,
+    publishedAt: r.published_at as Date | null,
+    matchedAt: r.matched_at as Date | null,
+    ring: r.ring as Ring,
+  };
+}
+
+export async function getNeed(
+  db: Kysely<Database>,
+  id: number,
+  opts: { lock?: boolean } = {},
+): Promise<NeedRow | null> {
+  let q = db
+    .selectFrom('needs')
+    .select([...needColumns])
+    .where('id', '=', id);
+  if (opts.lock) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r ? toNeed(r) : null;
+}
+
+export async function needItems(db: Kysely<Database>, needId: number) {
+  return db
+    .selectFrom('need_items')
+    .select(['id', 'position', 'name', 'quantity', 'unit', 'spec'])
+    .where('need_id', '=', needId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function setNeedStatus(
+  trx: Kysely<Database>,
+  id: number,
+  status: NeedStatus,
+  now: Date,
+  extra: { closed_at?: Date; status_reason?: string | null } = {},
+) {
+  await trx
+    .updateTable('needs')
+    .set({ status, updated_at: now, version: sql`version + 1`, ...extra })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function extendDeadline(trx: Kysely<Database>, id: number, deadline: Date, now: Date) {
+  await trx
+    .updateTable('needs')
+    .set({
+      status: 'published',
+      quote_deadline: deadline,
+      closed_at: null,
+      updated_at: now,
+      extended_count: sql`extended_count + 1`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setRing(trx: Kysely<Database>, id: number, ring: Ring) {
+  await trx.updateTable('needs').set({ ring }).where('id', '=', id).execute();
+}
+
+export async function markMatched(trx: Kysely<Database>, id: number, now: Date) {
+  await trx.updateTable('needs').set({ matched_at: now }).where('id', '=', id).execute();
+}
+
+/** Needs whose match job never ran (Redis was away at publish time). */
+export async function unmatchedNeeds(db: Kysely<Database>, olderThan: Date, limit = 100) {
+  const rows = await db
+    .selectFrom('needs')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('matched_at', 'is', null)
+    .where('published_at', '<', olderThan)
+    .orderBy('published_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function needsOfOfficer(db: Kysely<Database>, officerId: number, limit: number, offset: number) {
+  return db
+    .selectFrom('needs')
+    .select(['id', 'number', 'title', 'status', 'quote_deadline', 'hps', 'method'])
+    .where('officer_id', '=', officerId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export interface Candidate {
+  vendorId: number;
+  userId: number;
+  ring: Ring;
+  verified: boolean;
+  ratingAvg: number | null;
+  responseRate: number | null;
+  quietStartMinute: number;
+  quietEndMinute: number;
+}
+
+/**
+ * Vendors selling the need's category in its regency, with their locality ring relative to
+ * the need's desa. Suspended people and the officer's own account are left out.
+ */
+export async function matchCandidates(
+  db: Kysely<Database>,
+  need: NeedRow,
+  excludeUserId: number,
+): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('vendor_categories as vc')
+    .innerJoin('vendors as v', 'v.id', 'vc.vendor_id')
+    .innerJoin('users as u', 'u.id', 'v.user_id')
+    .select([
+      'v.id',
+      'v.user_id',
+      'v.village_code',
+      'v.district_code',
+      'v.verification',
+      'v.rating_sum',
+      'v.rating_count',
+      'v.invitations_count',
+      'v.responses_count',
+      'v.quiet_start_minute',
+      'v.quiet_end_minute',
+    ])
+    .where('vc.category_id', '=', need.categoryId)
+    .where('v.regency_code', '=', need.regencyCode)
+    .where('v.verification', '!=', 'rejected')
+    .where('u.status', '=', 'active')
+    .where('v.user_id', '!=', excludeUserId)
+    .execute();
+  return rows.map((r) => ({
+    vendorId: r.id,
+    userId: r.user_id,
+    ring:
+      r.village_code === need.villageCode
+        ? 'desa'
+        : r.district_code === need.districtCode
+          ? 'kecamatan'
+          : 'kabupaten',
+    verified: r.verification === 'verified',
+    ratingAvg: r.rating_count > 0 ? r.rating_sum / r.rating_count : null,
+    responseRate: r.invitations_count > 0 ? r.responses_count / r.invitations_count : null,
+    quietStartMinute: r.quiet_start_minute,
+    quietEndMinute: r.quiet_end_minute,
+  }));
+}
+
+export async function invitedVendorIds(db: Kysely<Database>, needId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('invitations').select('vendor_id').where('need_id', '=', needId).execute();
+  return new Set(rows.map((r) => r.vendor_id));
+}
+
+export async function insertInvitations(
+  trx: Kysely<Database>,
+  needId: number,
+  rows: Array<{ vendorId: number; ring: Ring; rank: number; alertDueAt: Date }>,
+): Promise<Array<{ id: number; vendorId: number }>> {
+  if (rows.length === 0) return [];
+  const inserted = await trx
+    .insertInto('invitations')
+    .values(
+      rows.map((r) => ({
+        need_id: needId,
+        vendor_id: r.vendorId,
+        ring: r.ring,
+        rank: r.rank,
+        status: 'alerted' as const,
+        alert_due_at: r.alertDueAt,
+        alerted_at: r.alertDueAt,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['need_id', 'vendor_id']).doNothing())
+    .returning(['id', 'vendor_id'])
+    .execute();
+  if (inserted.length) {
+    await trx
+      .updateTable('vendors')
+      .set({ invitations_count: sql`invitations_count + 1` })
+      .where(
+        'id',
+        'in',
+        inserted.map((i) => i.vendor_id),
+      )
+      .execute();
+  }
+  return inserted.map((i) => ({ id: i.id, vendorId: i.vendor_id }));
+}
+
+/** Identities (channel addresses) of users: where their messages go. Latest identity first. */
+export async function identityOfUser(db: Kysely<Database>, userId: number) {
+  return db
+    .selectFrom('channel_identities')
+    .select(['id', 'channel'])
+    .where('user_id', '=', userId)
+    .where('unreachable_at', 'is', null)
+    .orderBy('last_inbound_at', (ob) => ob.desc().nullsLast())
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function invitation(db: Kysely<Database>, needId: number, vendorId: number) {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('need_id', '=', needId)
+    .where('vendor_id', '=', vendorId)
+    .executeTakeFirst();
+}
+
+/** Open needs a vendor was invited to and may still quote on. */
+export async function openInvitationsOfVendor(
+  db: Kysely<Database>,
+  vendorId: number,
+  now: Date,
+  limit: number,
+  offset: number,
+) {
+  return db
+    .selectFrom('invitations as i')
+    .innerJoin('needs as n', 'n.id', 'i.need_id')
+    .select(['n.id', 'n.number', 'n.title', 'n.quote_deadline', 'i.status'])
+    .where('i.vendor_id', '=', vendorId)
+    .where('n.status', '=', 'published')
+    .where('n.quote_deadline', '>', now)
+    .where('i.status', '!=', 'declined')
+    .orderBy('n.quote_deadline')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function setInvitationStatus(
+  trx: Kysely<Database>,
+  needId: number,
+  vendorId: number,
+  status: 'viewed' | 'declined' | 'quoted',
+  now: Date,
+) {
+  const before = await trx
+    .updateTable('invitations')
+    .set({ status, responded_at: now })
+    .where('need_id', '=', needId)
+    .where('vendor_id', '=', vendorId)
+    .returning('id')
+    .executeTakeFirst();
+  return before !== undefined;
+}
+
+/** Invited vendors who have neither quoted nor declined: the ones a reminder is for. */
+export async function silentInvitees(db: Kysely<Database>, needId: number) {
+  return db
+    .selectFrom('invitations as i')
+    .innerJoin('vendors as v', 'v.id', 'i.vendor_id')
+    .select(['i.vendor_id', 'v.user_id', 'v.quiet_start_minute', 'v.quiet_end_minute'])
+    .where('i.need_id', '=', needId)
+    .where('i.status', 'in', ['pending', 'alerted', 'viewed'])
+    .execute();
+}
