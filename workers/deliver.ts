@@ -33,7 +33,10 @@ export function createDeliverProcessor(
       throw err;
     }
     if (outcome.status === 'later' && token) {
-      await job.moveToDelayed(outcome.retryAt.getTime(), token);
+      // retryAt is on the system clock, which tests and sandboxes may run ahead of the wall
+      // clock; Redis counts in wall-clock time.
+      const waitMs = Math.max(0, outcome.retryAt.getTime() - deps.now().getTime());
+      await job.moveToDelayed(Date.now() + waitMs, token);
       throw new DelayedError();
     }
     return outcome;

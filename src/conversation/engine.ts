@@ -37,7 +37,10 @@ export interface EngineDeps {
 
 export interface TurnOutcome {
   duplicate: boolean;
+  /** Every message the turn wrote, to the person and to others it concerned. */
   outboxIds: number[];
+  /** How many of them answer the person who wrote. */
+  replies: number;
   jobs?: JobRequest[];
 }
 
@@ -65,7 +68,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function runTurn(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnOutcome> {
     const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
-    if (inboundId === null) return { duplicate: true, outboxIds: [] };
+    if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
     const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
     await touchIdentity(trx, identity.id, at);
     const conversation = await lockConversation(trx, identity.id);
@@ -94,14 +97,19 @@ export function createEngine(deps: EngineDeps): Engine {
     );
     await turn.save(trx);
     await markInboundProcessed(trx, inboundId, identity.id, at);
-    return { duplicate: false, outboxIds: [...outboxIds, ...effects.outboxIds], jobs: effects.jobs };
+    return {
+      duplicate: false,
+      outboxIds: [...outboxIds, ...effects.outboxIds],
+      replies: outboxIds.length,
+      jobs: effects.jobs,
+    };
   }
 
   /** A bug must not leave a person talking to a wall: record the message and apologise. */
   async function apologise(inbound: Inbound, at: Date): Promise<TurnOutcome> {
     return deps.db.transaction().execute(async (trx) => {
       const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
-      if (inboundId === null) return { duplicate: true, outboxIds: [] };
+      if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
       const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
       const user = await getUser(trx, identity.userId);
       const locale: Locale = asLocale(user.locale, deps.config.DEFAULT_LOCALE);
@@ -113,7 +121,7 @@ export function createEngine(deps: EngineDeps): Engine {
         },
       ]);
       await markInboundProcessed(trx, inboundId, identity.id, at);
-      return { duplicate: false, outboxIds };
+      return { duplicate: false, outboxIds, replies: outboxIds.length };
     });
   }
 

@@ -285,6 +285,7 @@ export const en: Dictionary = {
     '🎉 Congratulations! Your quote for *{need}* — {title} was chosen.\nOrder *{number}*\n{items}\n💰 {amount}\n({words})',
   'order.lost': 'Result of *{need}* — {title}: {winner} was chosen for {amount}. Thank you for your quote 🙏',
   'order.ask_accept': 'Order *{number}* — {title}\n💰 {amount} ({words})\n\nAccept this order?',
+  'order.ask_accept_short': 'Do you accept this order?',
   'order.opt_accept': 'Accept the order',
   'order.opt_decline': 'Decline',
   'order.ask_decline_reason': 'Why do you decline the order? (so the village can choose the next supplier)',

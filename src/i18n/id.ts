@@ -287,6 +287,7 @@ export const id = {
   'order.lost':
     'Hasil *{need}* — {title}: dipilih {winner} seharga {amount}. Terima kasih atas penawaran Anda 🙏',
   'order.ask_accept': 'Pesanan *{number}* — {title}\n💰 {amount} ({words})\n\nTerima pesanan ini?',
+  'order.ask_accept_short': 'Terima pesanan ini?',
   'order.opt_accept': 'Terima pesanan',
   'order.opt_decline': 'Tolak',
   'order.ask_decline_reason': 'Mengapa pesanan ditolak? (agar desa bisa memilih penyedia berikutnya)',

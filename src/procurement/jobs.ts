@@ -11,7 +11,8 @@ import { getOrder } from '../store/orders.js';
 import * as quotes from '../store/quotes.js';
 import type { Database } from '../store/schema.js';
 import { type Effects, newEffects } from './effects.js';
-import { itemLines, methodName, money, when } from './messages.js';
+import { itemLines, methodName, money, rankedPrompt, when } from './messages.js';
+import { isFail, needOps } from './need-ops.js';
 import { notifyUser, offerConversation } from './notify.js';
 import type { TimerData } from './timers.js';
 
@@ -99,7 +100,7 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
           { dedupeKey: `alert:${needId}:${c.vendorId}`, notBefore: row.alertDueAt, purpose: 'alert' },
         )),
       );
-      await offerConversation(trx, c.userId, 'tender', 'alert', { needId });
+      await offerConversation(trx, c.userId, 'tender', 'alert', { needId }, now);
     }
     await needs.markMatched(trx, needId, now);
     await appendAudit(
@@ -149,24 +150,26 @@ export async function closeAtDeadline(
       now,
     );
     const officer = await officerUser(trx, need.officerId);
-    const enough = count >= need.minQuotes;
+    const r = await needOps(trx, now, effects).ranked(officer, needId);
+    const ranked = isFail(r) ? [] : r.ranked;
     effects.outboxIds.push(
       ...(await notifyUser(
         trx,
         officer,
-        (r) => ({
-          type: 'text',
-          text: r.t(enough ? 'award.closed_enough' : 'award.closed_too_few', {
+        (rc) => {
+          const p = rankedPrompt(rc.t, rc.locale, need, ranked);
+          const head = rc.t(p.enough ? 'award.closed_enough' : 'award.closed_too_few', {
             number: String(need.number),
             title: need.title,
             count,
             min: need.minQuotes,
-          }),
-        }),
+          });
+          return { type: 'options', text: `${head}\n\n${p.text}`, options: p.options };
+        },
         { dedupeKey: `closed:${needId}:${dueAt}` },
       )),
     );
-    await offerConversation(trx, officer, 'award', 'choose', { needId });
+    await offerConversation(trx, officer, 'award', 'choose', { needId }, now);
     outcome = 'closed';
   });
   return outcome;

@@ -19,3 +19,57 @@ export function itemLines(items: Array<{ name: string; quantity: number; unit: s
 export function formatQty(q: number): string {
   return Number.isInteger(q) ? String(q) : String(q).replace('.', ',');
 }
+
+export interface RankedLine {
+  quoteId: number;
+  business_name: string;
+  total: number;
+  delivery_days: number;
+  rating_sum: number;
+  rating_count: number;
+  ring: string | null;
+}
+
+/**
+ * The officer's choice at the deadline: quotes cheapest first, or — with fewer than the
+ * method's minimum — the three ways forward the rules allow. Shared by the deadline job (which
+ * sends it) and the award step (which asks it again).
+ */
+export function rankedPrompt(
+  t: T,
+  locale: Locale,
+  need: { number: string | null; minQuotes: number },
+  ranked: RankedLine[],
+): { text: string; options: Array<{ id: string; label: string }>; enough: boolean } {
+  const lines = ranked
+    .map((q, i) => {
+      const rating = q.rating_count > 0 ? ` — ⭐${(q.rating_sum / q.rating_count).toFixed(1)}` : '';
+      return (
+        t('award.line', {
+          n: i + 1,
+          vendor: q.business_name,
+          total: money(q.total, locale),
+          days: q.delivery_days,
+          ring: t(`ring.${(q.ring ?? 'kabupaten') as 'desa' | 'kecamatan' | 'kabupaten'}`),
+        }) + rating
+      );
+    })
+    .join('\n');
+  const enough = ranked.length >= need.minQuotes;
+  const head = t(enough ? 'award.ask_choose' : 'award.too_few', {
+    number: String(need.number),
+    count: ranked.length,
+    min: need.minQuotes,
+  });
+  const options = enough
+    ? ranked.map((q, i) => ({
+        id: `q${q.quoteId}`,
+        label: `${i + 1}. ${q.business_name} — ${money(q.total, locale)}`,
+      }))
+    : [
+        { id: 'extend', label: t('award.opt_extend') },
+        { id: 'widen', label: t('award.opt_widen') },
+        { id: 'unsuccessful', label: t('award.opt_unsuccessful') },
+      ];
+  return { text: lines ? `${head}\n\n${lines}` : head, options, enough };
+}

@@ -350,20 +350,24 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects) {
           trx,
           chosen.user_id,
           (rc) => ({
-            type: 'text',
-            text: rc.t('order.won', {
+            type: 'options',
+            text: `${rc.t('order.won', {
               number,
               need: String(r.need.number),
               title: r.need.title,
               amount: money(amount, rc.locale),
               words: rupiahInWords(amount),
               items: itemLines(items),
-            }),
+            })}\n\n${rc.t('order.ask_accept_short')}`,
+            options: [
+              { id: 'accept', label: rc.t('order.opt_accept') },
+              { id: 'decline', label: rc.t('order.opt_decline') },
+            ],
           }),
           { dedupeKey: `won:${orderId}` },
         )),
       );
-      await offerConversation(trx, chosen.user_id, 'order', 'accept', { orderId });
+      await offerConversation(trx, chosen.user_id, 'order', 'accept', { orderId }, now);
       for (const other of r.ranked.filter((q) => q.quoteId !== quoteId)) {
         effects.outboxIds.push(
           ...(await notifyUser(

@@ -61,8 +61,8 @@ export async function notifyUser(
 
 /**
  * Moves someone's conversation to a question about something that just happened to them (a
- * tender alert, an order to accept) — only when they are at their menu, so a person filling in
- * a form is never pulled out of it. Returns whether it moved.
+ * tender alert, an order to accept) — only when they are at their menu (or in the same dialogue),
+ * so a person filling in another form is never pulled out of it. Returns whether it moved.
  */
 export async function offerConversation(
   trx: Kysely<Database>,
@@ -70,6 +70,7 @@ export async function offerConversation(
   flow: string,
   step: string,
   data: Record<string, unknown>,
+  now: Date,
 ): Promise<boolean> {
   const r = await recipient(trx, userId);
   if (!r) return false;
@@ -84,10 +85,13 @@ export async function offerConversation(
     .where('identity_id', '=', r.identityId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  if (conv.flow !== null && conv.flow !== 'menu') return false;
+  // At the menu, or already waiting in this same dialogue (e.g. looking at a need whose
+  // deadline has just passed): the news is the natural next question.
+  if (conv.flow !== null && conv.flow !== 'menu' && conv.flow !== flow) return false;
   await trx
     .updateTable('conversations')
-    .set({ flow, step, data: JSON.stringify(data), history: '[]', misses: 0 })
+    // The offer counts as a turn: the person's answer must not be taken for a return from idling.
+    .set({ flow, step, data: JSON.stringify(data), history: '[]', misses: 0, last_turn_at: now })
     .where('id', '=', conv.id)
     .execute();
   return true;

@@ -105,7 +105,7 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
         vendor: l.order.businessName,
         reason,
       });
-      await offerConversation(trx, l.order.officerUserId, 'award', 'choose', { needId: l.order.needId });
+      await offerConversation(trx, l.order.officerUserId, 'award', 'choose', { needId: l.order.needId }, now);
       return { ok: true as const };
     },
 
@@ -115,11 +115,23 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
       if (!(await move(l.order, 'report_delivery', userId))) return { error: 'wrong_state' as const };
       await orders.recordDelivery(trx, orderId, note, mediaId, now);
       await moveNeed(l.order.needId, 'delivered');
-      await tell(l.order.officerUserId, 'order.delivered_officer', `delivered:${orderId}`, {
-        number: l.order.number,
-        vendor: l.order.businessName,
-      });
-      await offerConversation(trx, l.order.officerUserId, 'receipt', 'confirm', { orderId });
+      // The notice is also the question the officer's conversation now waits on.
+      effects.outboxIds.push(
+        ...(await notifyUser(
+          trx,
+          l.order.officerUserId,
+          (r) => ({
+            type: 'options',
+            text: `${r.t('order.delivered_officer', { number: l.order.number, vendor: l.order.businessName })}\n\n${r.t('receipt.ask', { number: l.order.number, vendor: l.order.businessName, title: l.order.needTitle })}`,
+            options: [
+              { id: 'ok', label: r.t('receipt.opt_ok') },
+              { id: 'problem', label: r.t('receipt.opt_problem') },
+            ],
+          }),
+          { dedupeKey: `delivered:${orderId}` },
+        )),
+      );
+      await offerConversation(trx, l.order.officerUserId, 'receipt', 'confirm', { orderId }, now);
       return { ok: true as const };
     },
 
@@ -187,7 +199,7 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
           { dedupeKey: `paid:${orderId}` },
         )),
       );
-      await offerConversation(trx, l.order.vendorUserId, 'rate', 'score', { orderId });
+      await offerConversation(trx, l.order.vendorUserId, 'rate', 'score', { orderId }, now);
       return { ok: true as const };
     },
 

@@ -73,6 +73,20 @@ export class ChatClient {
     );
     return got[got.length - 1] as ChatMessage;
   }
+
+  /** Waits (bounded) for a message from the bot that satisfies `match`, reading what is new. */
+  async waitFor(match: (m: ChatMessage) => boolean): Promise<ChatMessage> {
+    let found: ChatMessage | undefined;
+    await eventually(
+      async () => {
+        found = (await this.fetchNew()).find(match) ?? this.transcript.find(match);
+        return found !== undefined;
+      },
+      20_000,
+      50,
+    );
+    return found as ChatMessage;
+  }
 }
 
 export function optionLabels(m: ChatMessage): string[] {

@@ -1,3 +1,4 @@
+import type { Clock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { type Role, type RunningSystem, startSystem } from '../../src/system.js';
@@ -6,9 +7,10 @@ import { type Role, type RunningSystem, startSystem } from '../../src/system.js'
 export async function startTestSystem(
   env: { DATABASE_URL: string; REDIS_URL: string } & Record<string, string>,
   role: Role = 'all',
+  opts: { clock?: Clock } = {},
 ): Promise<RunningSystem> {
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
-  return startSystem(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), role);
+  return startSystem(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), role, opts);
 }
 
 /** Polls until `check` is true; bounded in time so a broken system fails the test, not hangs. */

@@ -1,6 +1,6 @@
 import { isLowest } from '../../domain/ranking.js';
 import { rupiahInWords } from '../../domain/terbilang.js';
-import { money, when } from '../../procurement/messages.js';
+import { money, rankedPrompt, when } from '../../procurement/messages.js';
 import { isFail, type RankedQuote } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
@@ -13,19 +13,6 @@ const needId = (ctx: TurnContext) => Number(ctx.data.needId);
 async function ranked(ctx: TurnContext) {
   const r = await ctx.store.needs.ranked(ctx.actor.userId, needId(ctx));
   return isFail(r) ? null : r;
-}
-
-function line(ctx: TurnContext, q: RankedQuote, i: number): string {
-  const rating = q.rating_count > 0 ? ` — ⭐${(q.rating_sum / q.rating_count).toFixed(1)}` : '';
-  return (
-    ctx.t('award.line', {
-      n: i + 1,
-      vendor: q.business_name,
-      total: money(q.total, ctx.locale),
-      days: q.delivery_days,
-      ring: ctx.t(`ring.${q.ring ?? 'kabupaten'}` as 'ring.desa'),
-    }) + rating
-  );
 }
 
 const chosen = (ctx: TurnContext, list: RankedQuote[]) =>
@@ -42,24 +29,8 @@ export const awardFlow: Flow = {
       async prompt(ctx) {
         const r = await ranked(ctx);
         if (!r) return { text: ctx.t('award.not_ready') };
-        const lines = r.ranked.map((q, i) => line(ctx, q, i)).join('\n');
-        const enough = r.ranked.length >= r.need.minQuotes;
-        const head = ctx.t(enough ? 'award.ask_choose' : 'award.too_few', {
-          number: String(r.need.number),
-          count: r.ranked.length,
-          min: r.need.minQuotes,
-        });
-        const options = enough
-          ? r.ranked.map((q, i) => ({
-              id: `q${q.quoteId}`,
-              label: `${i + 1}. ${q.business_name} — ${money(q.total, ctx.locale)}`,
-            }))
-          : [
-              { id: 'extend', label: ctx.t('award.opt_extend') },
-              { id: 'widen', label: ctx.t('award.opt_widen') },
-              { id: 'unsuccessful', label: ctx.t('award.opt_unsuccessful') },
-            ];
-        return { text: lines ? `${head}\n\n${lines}` : head, options };
+        const p = rankedPrompt(ctx.t, ctx.locale, r.need, r.ranked);
+        return { text: p.text, options: p.options };
       },
       async handle(ctx): Promise<StepResult> {
         const r = await ranked(ctx);
