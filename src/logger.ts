@@ -15,6 +15,8 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
         'DATABASE_URL',
         'REDIS_URL',
         'ADMIN_TOKEN',
+        'DOCUMENT_LINK_SECRET',
+        '*.DOCUMENT_LINK_SECRET',
         '*.DATABASE_URL',
         '*.REDIS_URL',
         '*.ADMIN_TOKEN',

@@ -10,6 +10,7 @@ import { createAdapterRegistry, webChatAdapter } from './conversation/adapters.j
 import { createSweeper } from './conversation/delivery.js';
 import { createEngine, type Engine } from './conversation/engine.js';
 import { createOutboxRelay } from './conversation/relay.js';
+import { loadOrderDocument } from './documents/load.js';
 import type { Logger } from './logger.js';
 import type { JobDeps } from './procurement/jobs.js';
 import { createReconciler } from './procurement/reconciler.js';
@@ -17,9 +18,11 @@ import { createScheduler } from './procurement/scheduler.js';
 import { createTimers, type Timers } from './procurement/timers.js';
 import { createQueues, type QueueSet } from './queue/queues.js';
 import { assertNoEviction, createRedis, waitUntilReady } from './queue/redis.js';
+import { localSecret } from './runtime/secrets.js';
 import { provideServices } from './runtime/services.js';
 import { createApp } from './server/app.js';
 import { mountChatApi } from './server/chat-api.js';
+import { mountDocuments, signedOrderDocumentPath } from './server/documents.js';
 import { postgresCheck, redisCheck } from './server/health.js';
 import { loadAreas } from './store/areas.js';
 import { createDb, type Db } from './store/db.js';
@@ -118,7 +121,24 @@ export async function startSystem(
     const relay = createOutboxRelay({ queues, db: db.db, log, now: () => clock.now() });
     const timers = createTimers(queues.get('timers'), clock);
     const scheduler = createScheduler({ queues, timers, log });
-    const engine = createEngine({ db: db.db, relay, scheduler, config, log, now: () => clock.now() });
+    const documentSecret =
+      config.DOCUMENT_LINK_SECRET ?? (await localSecret(config.DATA_DIR, 'document-link.secret'));
+    let baseUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+    const documentUrl = (number: string) =>
+      `${baseUrl.replace(/\/$/, '')}${signedOrderDocumentPath(
+        number,
+        documentSecret,
+        new Date(clock.now().getTime() + config.DOCUMENT_LINK_DAYS * 86_400_000),
+      )}`;
+    const engine = createEngine({
+      db: db.db,
+      relay,
+      scheduler,
+      config,
+      log,
+      now: () => clock.now(),
+      services: { documentUrl },
+    });
     const jobs: JobDeps = {
       db: db.db,
       clock,
@@ -174,7 +194,14 @@ export async function startSystem(
       const app = createApp({
         log,
         checks: { postgres: postgresCheck(db.db), redis: redisCheck(probe) },
-        mount: (a) => mountChatApi(a, { engine, db: db.db, adminToken: config.ADMIN_TOKEN }),
+        mount: (a) => {
+          mountChatApi(a, { engine, db: db.db, adminToken: config.ADMIN_TOKEN });
+          mountDocuments(a, {
+            secret: documentSecret,
+            loadOrderDocument: (number) => loadOrderDocument(db.db, number),
+            now: () => clock.now(),
+          });
+        },
       });
       const server = await new Promise<Server>((resolve, reject) => {
         const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
@@ -186,6 +213,7 @@ export async function startSystem(
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;
+      if (!config.PUBLIC_URL) baseUrl = url;
     }
 
     log.info(

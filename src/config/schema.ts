@@ -93,6 +93,9 @@ export const configSchema = z.object({
   CONVERSATION_IDLE_MINUTES: positiveInt.default(60),
 
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Signs the links to order documents sent in chats; generated once under DATA_DIR when unset.
+  DOCUMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DOCUMENT_LINK_DAYS: positiveInt.max(365).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

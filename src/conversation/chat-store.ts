@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Effects, newEffects } from '../procurement/effects.js';
-import { needOps } from '../procurement/need-ops.js';
+import { type NeedOpsServices, needOps } from '../procurement/need-ops.js';
 import { orderOps } from '../procurement/order-ops.js';
 import { appendAudit, type NewAuditEntry } from '../store/audit.js';
 import { saveMedia, setUserLocale } from '../store/chat.js';
@@ -13,10 +13,15 @@ import type { Database } from '../store/schema.js';
  * The store operations a flow may use, bound to the turn's transaction, so that flows never
  * see Kysely and everything a turn writes commits or rolls back together.
  */
-export function createChatStore(trx: Kysely<Database>, now: Date, effects: Effects = newEffects()) {
+export function createChatStore(
+  trx: Kysely<Database>,
+  now: Date,
+  effects: Effects = newEffects(),
+  services: NeedOpsServices = {},
+) {
   return {
     effects,
-    needs: needOps(trx, now, effects),
+    needs: needOps(trx, now, effects, services),
     orders: orderOps(trx, now, effects),
     lists: {
       needsOfOfficer: (officerId: number, limit: number, offset: number) =>

@@ -3,6 +3,7 @@ import type { Config } from '../config/index.js';
 import { asLocale, type Locale, translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { newEffects } from '../procurement/effects.js';
+import type { NeedOpsServices } from '../procurement/need-ops.js';
 import type { JobRequest, Scheduler } from '../procurement/scheduler.js';
 import {
   getUser,
@@ -31,6 +32,7 @@ export interface EngineDeps {
   scheduler?: Scheduler;
   config: Config;
   log: Logger;
+  services?: NeedOpsServices;
   /** The clock; tests and training sandboxes move it. */
   now?: () => Date;
 }
@@ -88,7 +90,7 @@ export function createEngine(deps: EngineDeps): Engine {
         status: user.status,
         channelPhone: identity.phone ?? user.phone,
       },
-      store: createChatStore(trx, at, effects),
+      store: createChatStore(trx, at, effects, deps.services),
     });
     const replies = await turn.run();
     const outboxIds = await insertOutbox(

@@ -181,6 +181,8 @@ export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: s
   await inTransaction(deps, async (trx, now, effects) => {
     const need = await needs.getNeed(trx, needId);
     if (need?.status !== 'published' || !tag.endsWith(`-${need.quoteDeadline.getTime()}`)) return;
+    // A reminder is moot once its deadline has passed (a late worker, an advanced clock).
+    if (need.quoteDeadline <= now) return;
     const s = await needs.procurementSettings(trx, need.regencyCode);
     for (const v of await needs.silentInvitees(trx, needId)) {
       const ids = await notifyUser(

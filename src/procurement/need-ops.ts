@@ -48,7 +48,12 @@ const regencyOf = (villageCode: string) => villageCode.split('.').slice(0, 2).jo
  * The procurement use-cases a chat turn may run, bound to the turn's transaction and clock.
  * Every state change goes through the domain's transition function and writes the audit log.
  */
-export function needOps(trx: Kysely<Database>, now: Date, effects: Effects) {
+export interface NeedOpsServices {
+  /** An absolute, signed link to an order's document, when documents are served. */
+  documentUrl?(orderNumber: string): string;
+}
+
+export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, services: NeedOpsServices = {}) {
   const audit = (actorId: number | null, action: string, entityId: number, regency: string, data = {}) =>
     appendAudit(
       trx,
@@ -367,6 +372,23 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects) {
           { dedupeKey: `won:${orderId}` },
         )),
       );
+      const url = services.documentUrl?.(number);
+      if (url) {
+        effects.outboxIds.push(
+          ...(await notifyUser(
+            trx,
+            chosen.user_id,
+            (rc) => ({
+              type: 'document',
+              caption: rc.t('order.document_caption', { number }),
+              filename: `${number}.pdf`,
+              mimeType: 'application/pdf',
+              url,
+            }),
+            { dedupeKey: `order-doc:${orderId}` },
+          )),
+        );
+      }
       await offerConversation(trx, chosen.user_id, 'order', 'accept', { orderId }, now);
       for (const other of r.ranked.filter((q) => q.quoteId !== quoteId)) {
         effects.outboxIds.push(

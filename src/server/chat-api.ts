@@ -90,9 +90,10 @@ export function mountChatApi(
     if (!identity.success)
       return c.json({ error: 'bad_identity', message: 'Unknown chat identity format.' }, 400);
     const after = z.coerce.number().int().min(0).catch(0).parse(c.req.query('after'));
-    const rows = await webChatTranscript(deps.db, identity.data, after, 200);
+    const { messages, next } = await webChatTranscript(deps.db, identity.data, after, 200);
     return c.json({
-      messages: rows.map((r) => ({ id: r.id, sentAt: r.sent_at, ...(r.payload as object) })),
+      messages: messages.map((r) => ({ id: r.id, sentAt: r.sent_at, ...(r.payload as object) })),
+      next,
     });
   });
 

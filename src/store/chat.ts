@@ -214,24 +214,38 @@ export async function findIdentity(db: Kysely<Database>, channel: Channel, exter
     .executeTakeFirst();
 }
 
-/** Sent messages of one web chat identity, oldest first, after a given outbox id. */
+/**
+ * Sent messages of one web chat identity after a cursor, oldest first, and the next cursor.
+ * Messages can be sent out of order (a deferred alert, a retry), so the next cursor stops
+ * before the first message not sent yet: a reader polls from there and skips ids it has seen,
+ * and never loses a message that was sent late.
+ */
 export async function webChatTranscript(
   db: Kysely<Database>,
   externalId: string,
   afterId: number,
   limit: number,
 ) {
-  return db
+  const rows = await db
     .selectFrom('outbox')
     .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
     .select(['outbox.id', 'outbox.payload', 'outbox.sent_at', 'outbox.status'])
     .where('ci.channel', '=', 'web')
     .where('ci.external_id', '=', externalId)
-    .where('outbox.status', 'in', ['sent', 'delivered', 'read'])
     .where('outbox.id', '>', afterId)
+    .where('outbox.status', 'not in', ['dead', 'failed'])
     .orderBy('outbox.id')
     .limit(limit)
     .execute();
+  const isSent = (status: string) => status === 'sent' || status === 'delivered' || status === 'read';
+  const firstUnsent = rows.findIndex((r) => !isSent(r.status));
+  const next =
+    firstUnsent === -1
+      ? (rows.at(-1)?.id ?? afterId)
+      : firstUnsent === 0
+        ? afterId
+        : (rows[firstUnsent - 1]?.id ?? afterId);
+  return { messages: rows.filter((r) => isSent(r.status)), next };
 }
 
 export async function saveMedia(

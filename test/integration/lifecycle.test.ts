@@ -35,11 +35,21 @@ describe('the procurement lifecycle through the web chat', () => {
         JSON.stringify(
           await t.db
             .selectFrom('outbox')
-            .select(['id', 'status', 'attempts', 'not_before', 'enqueued_at', 'last_error'])
-            .where('status', '!=', 'sent')
+            .select(['id', 'status', 'identity_id', 'dedupe_key', 'purpose', 'attempts'])
+            .where('id', '>=', 105)
+            .orderBy('id')
             .execute(),
         ),
       );
+    console.error(
+      JSON.stringify(
+        await t.db
+          .selectFrom('outbox')
+          .select(['id', 'status', 'identity_id', 'not_before', 'payload'])
+          .where('status', '!=', 'sent')
+          .execute(),
+      ),
+    );
     await system?.stop();
     await t?.drop();
   });
@@ -254,8 +264,23 @@ describe('the procurement lifecycle through the web chat', () => {
 
     // Everyone else learns the result.
     expect(texts(await near.fetchNew())).toContain('dipilih TB Barat Makmur seharga Rp13.400.000');
-    const won = await kec1.reply();
-    expect(won.text).toContain('Selamat');
+    const won = await kec1.waitFor((m) => m.text.includes('🎉 Selamat!'));
+    expect(optionLabels(won)).toEqual(['Terima pesanan', 'Tolak']);
+    // …with the order document (surat perjanjian for this method) behind a signed link.
+    const doc = (await kec1.waitFor((m) => m.type === 'document')) as ChatMessage & {
+      url: string;
+      filename: string;
+    };
+    expect(doc.filename).toBe('SP-3214-2026-0001.pdf');
+    const pdf = await fetch(doc.url);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await fetch(doc.url.replace(/sig=[0-9a-f]+/, 'sig=00'))).status).toBe(403);
 
     // The vendor accepts, delivers with a photo; the officer confirms receipt and pays.
     expect((await kec1.say('1')).text).toContain('diterima');

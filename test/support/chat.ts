@@ -38,14 +38,22 @@ export class ChatClient {
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
 
+  private readonly seen = new Set<number>();
+
+  /** Polls the transcript from the server's cursor and returns the messages not seen before. */
   async fetchNew(): Promise<ChatMessage[]> {
     const res = await fetch(`${this.baseUrl}/api/chat/${this.identity}/messages?after=${this.lastId}`, {
       headers: this.headers(),
     });
-    const { messages } = (await res.json()) as { messages: ChatMessage[] };
-    if (messages.length) this.lastId = messages[messages.length - 1]?.id ?? this.lastId;
-    this.transcript.push(...messages);
-    return messages;
+    const body = (await res.json()) as { messages: Array<ChatMessage & { caption?: string }>; next: number };
+    this.lastId = body.next;
+    // A document carries a caption instead of a text; reading both the same keeps tests simple.
+    const fresh = body.messages
+      .filter((m) => !this.seen.has(m.id))
+      .map((m) => ({ ...m, text: m.text ?? m.caption ?? '' }));
+    for (const m of fresh) this.seen.add(m.id);
+    this.transcript.push(...fresh);
+    return fresh;
   }
 
   /** Sends and returns the bot's reply (the last message it sent in answer). */
