@@ -4,16 +4,18 @@ import { needTransition } from '../domain/lifecycle.js';
 import { invitationTarget } from '../domain/method.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { rankVendors } from '../domain/ranking.js';
+import { asLocale, translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { appendAudit } from '../store/audit.js';
 import * as needs from '../store/needs.js';
 import { getOrder } from '../store/orders.js';
+import { insertOutbox, type NewOutboxMessage } from '../store/outbox.js';
 import * as quotes from '../store/quotes.js';
 import type { Database } from '../store/schema.js';
 import { type Effects, newEffects } from './effects.js';
 import { itemLines, methodName, money, rankedPrompt, when } from './messages.js';
 import { isFail, needOps } from './need-ops.js';
-import { notifyUser, offerConversation } from './notify.js';
+import { notifyUser, offerConversation, type T } from './notify.js';
 import type { TimerData } from './timers.js';
 
 export interface JobDeps {
@@ -73,35 +75,54 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
       .select('name')
       .where('code', '=', need.villageCode)
       .executeTakeFirstOrThrow();
+    // One read for every recipient, one insert for every alert, one update for every
+    // conversation: a lelang may alert thousands of vendors in one transaction.
+    const byVendor = new Map(chosen.map((c) => [c.vendorId, c]));
+    const dueByVendor = new Map(rows.map((r) => [r.vendorId, r.alertDueAt]));
+    const userIds = inserted
+      .map((i) => byVendor.get(i.vendorId)?.userId)
+      .filter((u): u is number => u !== undefined);
+    const recipients = new Map((await needs.recipientsOf(trx, userIds)).map((r) => [r.user_id, r]));
+    const messages: NewOutboxMessage[] = [];
     for (const inv of inserted) {
-      const c = chosen.find((x) => x.vendorId === inv.vendorId);
-      const row = rows.find((x) => x.vendorId === inv.vendorId);
-      if (!c || !row) continue;
-      effects.outboxIds.push(
-        ...(await notifyUser(
-          trx,
-          c.userId,
-          (r) => ({
-            type: 'options',
-            text: r.t('tender.alert', {
-              number: String(need.number),
-              title: need.title,
-              village: village.name,
-              items: itemLines(items),
-              method: methodName(r.t, need.method),
-              deadline: when(need.quoteDeadline, r.locale, s.time_zone),
-            }),
-            options: [
-              { id: `t:${needId}:quote`, label: r.t('tender.opt_quote') },
-              { id: `t:${needId}:details`, label: r.t('tender.opt_details') },
-              { id: `t:${needId}:decline`, label: r.t('tender.opt_decline') },
-            ],
+      const c = byVendor.get(inv.vendorId);
+      const r = c && recipients.get(c.userId);
+      if (!c || !r) continue;
+      const locale = asLocale(r.locale);
+      const t: T = (key, params) => translate(locale, key, params);
+      messages.push({
+        identityId: r.identity_id,
+        channel: r.channel,
+        payload: {
+          type: 'options',
+          text: t('tender.alert', {
+            number: String(need.number),
+            title: need.title,
+            village: village.name,
+            items: itemLines(items),
+            method: methodName(t, need.method),
+            deadline: when(need.quoteDeadline, locale, s.time_zone),
           }),
-          { dedupeKey: `alert:${needId}:${c.vendorId}`, notBefore: row.alertDueAt, purpose: 'alert' },
-        )),
-      );
-      await offerConversation(trx, c.userId, 'tender', 'alert', { needId }, now);
+          options: [
+            { id: `t:${needId}:quote`, label: t('tender.opt_quote') },
+            { id: `t:${needId}:details`, label: t('tender.opt_details') },
+            { id: `t:${needId}:decline`, label: t('tender.opt_decline') },
+          ],
+        },
+        dedupeKey: `alert:${needId}:${c.vendorId}`,
+        notBefore: dueByVendor.get(c.vendorId),
+        purpose: 'alert',
+      });
     }
+    effects.outboxIds.push(...(await insertOutbox(trx, messages)));
+    await needs.offerConversations(
+      trx,
+      messages.map((m) => m.identityId),
+      'tender',
+      'alert',
+      { needId },
+      now,
+    );
     await needs.markMatched(trx, needId, now);
     await appendAudit(
       trx,

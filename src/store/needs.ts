@@ -316,35 +316,39 @@ export async function insertInvitations(
   needId: number,
   rows: Array<{ vendorId: number; ring: Ring; rank: number; alertDueAt: Date }>,
 ): Promise<Array<{ id: number; vendorId: number }>> {
-  if (rows.length === 0) return [];
-  const inserted = await trx
-    .insertInto('invitations')
-    .values(
-      rows.map((r) => ({
-        need_id: needId,
-        vendor_id: r.vendorId,
-        ring: r.ring,
-        rank: r.rank,
-        status: 'alerted' as const,
-        alert_due_at: r.alertDueAt,
-        alerted_at: r.alertDueAt,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['need_id', 'vendor_id']).doNothing())
-    .returning(['id', 'vendor_id'])
-    .execute();
-  if (inserted.length) {
-    await trx
-      .updateTable('vendors')
-      .set({ invitations_count: sql`invitations_count + 1` })
-      .where(
-        'id',
-        'in',
-        inserted.map((i) => i.vendor_id),
+  const result: Array<{ id: number; vendorId: number }> = [];
+  // Sliced: PostgreSQL takes at most 65,535 parameters in one statement.
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await trx
+      .insertInto('invitations')
+      .values(
+        rows.slice(i, i + 1000).map((r) => ({
+          need_id: needId,
+          vendor_id: r.vendorId,
+          ring: r.ring,
+          rank: r.rank,
+          status: 'alerted' as const,
+          alert_due_at: r.alertDueAt,
+          alerted_at: r.alertDueAt,
+        })),
       )
+      .onConflict((oc) => oc.columns(['need_id', 'vendor_id']).doNothing())
+      .returning(['id', 'vendor_id'])
       .execute();
+    if (inserted.length) {
+      await trx
+        .updateTable('vendors')
+        .set({ invitations_count: sql`invitations_count + 1` })
+        .where(
+          'id',
+          'in',
+          inserted.map((r) => r.vendor_id),
+        )
+        .execute();
+    }
+    result.push(...inserted.map((r) => ({ id: r.id, vendorId: r.vendor_id })));
   }
-  return inserted.map((i) => ({ id: i.id, vendorId: i.vendor_id }));
+  return result;
 }
 
 /** Identities (channel addresses) of users: where their messages go. Latest identity first. */
@@ -415,5 +419,47 @@ export async function silentInvitees(db: Kysely<Database>, needId: number) {
     .select(['i.vendor_id', 'v.user_id', 'v.quiet_start_minute', 'v.quiet_end_minute'])
     .where('i.need_id', '=', needId)
     .where('i.status', 'in', ['pending', 'alerted', 'viewed'])
+    .execute();
+}
+
+/** Where each user's messages go (latest reachable identity) and their language, in one read. */
+export async function recipientsOf(db: Kysely<Database>, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('channel_identities as ci')
+    .innerJoin('users as u', 'u.id', 'ci.user_id')
+    .select(['ci.user_id', 'ci.id as identity_id', 'ci.channel', 'u.locale'])
+    .distinctOn('ci.user_id')
+    .where('ci.user_id', 'in', userIds)
+    .where('ci.unreachable_at', 'is', null)
+    .where('u.status', '=', 'active')
+    .orderBy('ci.user_id')
+    .orderBy('ci.last_inbound_at', (ob) => ob.desc().nullsLast())
+    .execute();
+}
+
+/**
+ * Moves the conversations of these identities to a question, for those at their menu (or with
+ * no conversation yet, or already in this flow) — a batch form of offering one conversation.
+ */
+export async function offerConversations(
+  trx: Kysely<Database>,
+  identityIds: number[],
+  flow: string,
+  step: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  if (identityIds.length === 0) return;
+  await trx
+    .insertInto('conversations')
+    .values(identityIds.map((identity_id) => ({ identity_id })))
+    .onConflict((oc) => oc.column('identity_id').doNothing())
+    .execute();
+  await trx
+    .updateTable('conversations')
+    .set({ flow, step, data: JSON.stringify(data), history: '[]', misses: 0, last_turn_at: now })
+    .where('identity_id', 'in', identityIds)
+    .where((eb) => eb.or([eb('flow', 'is', null), eb('flow', '=', 'menu'), eb('flow', '=', flow)]))
     .execute();
 }

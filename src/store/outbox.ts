@@ -25,24 +25,30 @@ const DEFAULT_SWEEP_LIMIT = 500;
  * Inserts in the caller's transaction. Returned ids follow the input order: one statement takes
  * its ids from the sequence in VALUES order, so sorting them restores it even for skipped rows.
  */
+/** PostgreSQL takes at most 65,535 parameters per statement: big fan-outs go in slices. */
+const INSERT_SLICE = 1000;
+
 export async function insertOutbox(db: Kysely<Database>, rows: NewOutboxMessage[]): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const inserted = await db
-    .insertInto('outbox')
-    .values(
-      rows.map((r) => ({
-        identity_id: r.identityId,
-        channel: r.channel,
-        payload: JSON.stringify(r.payload),
-        purpose: r.purpose ?? 'reply',
-        dedupe_key: r.dedupeKey ?? null,
-        ...(r.notBefore ? { not_before: r.notBefore } : {}),
-      })),
-    )
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .execute();
-  return inserted.map((r) => r.id).sort((a, b) => a - b);
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+    const inserted = await db
+      .insertInto('outbox')
+      .values(
+        rows.slice(i, i + INSERT_SLICE).map((r) => ({
+          identity_id: r.identityId,
+          channel: r.channel,
+          payload: JSON.stringify(r.payload),
+          purpose: r.purpose ?? 'reply',
+          dedupe_key: r.dedupeKey ?? null,
+          ...(r.notBefore ? { not_before: r.notBefore } : {}),
+        })),
+      )
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids.sort((a, b) => a - b);
 }
 
 /**
