@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
+import { offerConversations } from '../store/needs.js';
 import {
   claimForSending,
   findStranded,
@@ -115,6 +116,10 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, outboxId: number)
     throw err;
   }
   await markSent(db, message.id, externalId, deps.now());
+  if (message.onSent) {
+    const { flow, step, data } = message.onSent;
+    await offerConversations(db, [message.identityId], flow, step, data, deps.now());
+  }
   return { status: 'sent', externalId, attempts: message.attempts };
 }
 

@@ -4,6 +4,7 @@ import { type Locale, type MessageKey, type Params, translate } from '../i18n/in
 import { type ConversationRow, saveConversation } from '../store/chat.js';
 import type { Database } from '../store/schema.js';
 import type { ChatStore } from './chat-store.js';
+import { withContext } from './context.js';
 import type { Actor, Flow, Prompt, StepResult, TurnContext } from './flow.js';
 import { type GlobalCommand, parseGlobalCommand } from './globals.js';
 import { parseYesNo } from './parse/yesno.js';
@@ -59,8 +60,10 @@ export class Turn {
     else delete this.conv.data.__pending;
   }
 
+  /** Keys the flow was entered with (what the question is about) are context, not answers. */
   private hasAnswers(): boolean {
-    return Object.keys(this.conv.data).some((k) => !k.startsWith('__'));
+    const context = new Set((this.conv.data.__context as string[] | undefined) ?? []);
+    return Object.keys(this.conv.data).some((k) => !k.startsWith('__') && !context.has(k));
   }
 
   private context(): TurnContext {
@@ -154,7 +157,7 @@ export class Turn {
     if (!flow) throw new Error(`unknown flow ${flowName}`);
     this.conv.flow = flow.name;
     this.conv.step = step ?? flow.first;
-    this.conv.data = { ...data };
+    this.conv.data = withContext(data);
     this.conv.history = [];
     this.conv.misses = 0;
     await this.ask();
@@ -165,7 +168,7 @@ export class Turn {
     if (!flow) throw new Error(`unknown flow ${flowName}`);
     this.conv.flow = flow.name;
     this.conv.step = flow.first;
-    this.conv.data = { ...data };
+    this.conv.data = withContext(data);
     this.conv.history = [];
     this.conv.misses = 0;
   }

@@ -48,6 +48,8 @@ export interface OutboxMessage {
   externalUserId: string;
   payload: Outbound;
   attempts: number;
+  /** A conversation move to apply once sent (see the outbox's on_sent). */
+  onSent?: { flow: string; step: string; data: Record<string, unknown> } | null;
 }
 
 export interface SendResult {

@@ -88,6 +88,7 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
       const c = byVendor.get(inv.vendorId);
       const r = c && recipients.get(c.userId);
       if (!c || !r) continue;
+      const due = dueByVendor.get(c.vendorId);
       const locale = asLocale(r.locale);
       const t: T = (key, params) => translate(locale, key, params);
       messages.push({
@@ -110,14 +111,17 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
           ],
         },
         dedupeKey: `alert:${needId}:${c.vendorId}`,
-        notBefore: dueByVendor.get(c.vendorId),
+        notBefore: due,
         purpose: 'alert',
+        // An alert held for the morning moves the conversation when it goes out, not now:
+        // until then the vendor's "1" still means what the vendor last saw.
+        ...(due && due > now ? { onSent: { flow: 'tender', step: 'alert', data: { needId } } } : {}),
       });
     }
     effects.outboxIds.push(...(await insertOutbox(trx, messages)));
     await needs.offerConversations(
       trx,
-      messages.map((m) => m.identityId),
+      messages.filter((m) => !m.onSent).map((m) => m.identityId),
       'tender',
       'alert',
       { needId },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withContext } from '../conversation/context.js';
 import type { Outbound } from '../conversation/types.js';
 import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
 import { identityOfUser } from '../store/needs.js';
@@ -91,7 +92,7 @@ export async function offerConversation(
   await trx
     .updateTable('conversations')
     // The offer counts as a turn: the person's answer must not be taken for a return from idling.
-    .set({ flow, step, data: JSON.stringify(data), history: '[]', misses: 0, last_turn_at: now })
+    .set({ flow, step, data: JSON.stringify(withContext(data)), history: '[]', misses: 0, last_turn_at: now })
     .where('id', '=', conv.id)
     .execute();
   return true;

@@ -35,15 +35,20 @@ export function createTimers(queue: Queue, clock: Clock) {
     async promoteDue(): Promise<number> {
       const now = clock.now().getTime();
       let promoted = 0;
-      for (let start = 0; ; start += 500) {
+      let start = 0;
+      for (;;) {
         const jobs = await queue.getDelayed(start, start + 499);
         if (jobs.length === 0) break;
+        let here = 0;
         for (const job of jobs) {
           if ((job.data as TimerData).dueAt <= now) {
             await job.promote().catch(() => {});
-            promoted++;
+            here++;
           }
         }
+        promoted += here;
+        // Promoted jobs leave the delayed set: the next page starts that much earlier.
+        start += jobs.length - here;
         if (jobs.length < 500) break;
       }
       return promoted;

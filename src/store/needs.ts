@@ -458,7 +458,15 @@ export async function offerConversations(
     .execute();
   await trx
     .updateTable('conversations')
-    .set({ flow, step, data: JSON.stringify(data), history: '[]', misses: 0, last_turn_at: now })
+    .set({
+      flow,
+      step,
+      // Context, not answers: `menu` and idling must not treat it as a half-filled form.
+      data: JSON.stringify({ ...data, __context: Object.keys(data) }),
+      history: '[]',
+      misses: 0,
+      last_turn_at: now,
+    })
     .where('identity_id', 'in', identityIds)
     .where((eb) => eb.or([eb('flow', 'is', null), eb('flow', '=', 'menu'), eb('flow', '=', flow)]))
     .execute();

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Outbound, OutboxMessage } from '../conversation/types.js';
-import type { Channel, Database, OutboxStatus } from './schema.js';
+import type { Channel, Database, OnSent, OutboxStatus } from './schema.js';
 
 export interface NewOutboxMessage {
   identityId: number;
@@ -10,6 +10,8 @@ export interface NewOutboxMessage {
   /** Makes the insert idempotent: a second row with the same key is silently skipped. */
   dedupeKey?: string;
   notBefore?: Date;
+  /** Moves the recipient's conversation once the message is actually sent. */
+  onSent?: OnSent;
 }
 
 /** What the relay needs to build a job: the job id carries the attempt, the delay the due time. */
@@ -41,6 +43,7 @@ export async function insertOutbox(db: Kysely<Database>, rows: NewOutboxMessage[
           purpose: r.purpose ?? 'reply',
           dedupe_key: r.dedupeKey ?? null,
           ...(r.notBefore ? { not_before: r.notBefore } : {}),
+          ...(r.onSent ? { on_sent: JSON.stringify(r.onSent) } : {}),
         })),
       )
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
@@ -75,7 +78,7 @@ export async function claimForSending(
             .forUpdate()
             .skipLocked(),
         )
-        .returning(['id', 'identity_id', 'channel', 'payload', 'attempts']),
+        .returning(['id', 'identity_id', 'channel', 'payload', 'attempts', 'on_sent']),
     )
     .selectFrom('claimed')
     .innerJoin('channel_identities as ci', 'ci.id', 'claimed.identity_id')
@@ -85,6 +88,7 @@ export async function claimForSending(
       'claimed.channel',
       'claimed.payload',
       'claimed.attempts',
+      'claimed.on_sent',
       'ci.external_id',
     ])
     .executeTakeFirst();
@@ -96,6 +100,7 @@ export async function claimForSending(
     externalUserId: row.external_id,
     payload: row.payload as Outbound,
     attempts: row.attempts,
+    onSent: row.on_sent,
   };
 }
 

@@ -360,8 +360,15 @@ export interface OutboxTable {
   sent_at: NullableTimestamp;
   external_id: string | null;
   last_error: string | null;
+  on_sent: ColumnType<OnSent | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+/** A conversation move applied when the message is sent. */
+export interface OnSent {
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
 }
 export interface AuditLogTable {
   id: Id;

@@ -6,7 +6,7 @@ import { ChatClient, type ChatMessage, optionLabels, TEST_TOKEN } from '../suppo
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { eventually, startTestSystem } from '../support/system.js';
 
-// Monday 1 December 2026, 10.00 WIB: a working morning, outside everyone's quiet hours.
+// Tuesday 1 December 2026, 10.00 WIB: a working morning, outside everyone's quiet hours.
 const START = new Date('2026-12-01T03:00:00Z');
 
 describe('the procurement lifecycle through the web chat', () => {
