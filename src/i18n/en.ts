@@ -203,6 +203,11 @@ export const en: Dictionary = {
   'need.needed_by_after_deadline': 'The date needed must be after the quote deadline.',
   'need.summary':
     'Please check this need:\n\n📝 {title}\n📦 Items:\n{items}\n💰 HPS: {hps}\n⚖️ Method: *{method}* (at least {min} quotes)\n⏰ Quote deadline: {deadline}\n📍 Deliver to: {place}\n📅 Needed by: {neededBy}\n\nPublish it now?',
+  'need.ask_route': 'For a direct purchase, how should the supplier be chosen?',
+  'need.route_quotes': 'Ask the nearest suppliers for quotes',
+  'need.route_direct': 'Pick one from the recommendations',
+  'need.ask_direct_vendor': 'Recommended suppliers (nearest and well rated). Choose one:',
+  'need.no_recommendations': 'No supplier for this category near your village yet.',
   'need.opt_publish': 'Yes, publish',
   'need.field_title': 'Title',
   'need.field_category': 'Category',

@@ -201,6 +201,11 @@ export const id = {
   'need.needed_by_after_deadline': 'Tanggal dibutuhkan harus sesudah batas penawaran.',
   'need.summary':
     'Periksa kebutuhan ini:\n\n📝 {title}\n📦 Barang:\n{items}\n💰 HPS: {hps}\n⚖️ Cara pengadaan: *{method}* (minimal {min} penawaran)\n⏰ Batas penawaran: {deadline}\n📍 Dikirim ke: {place}\n📅 Dibutuhkan: {neededBy}\n\nUmumkan sekarang?',
+  'need.ask_route': 'Untuk pembelian langsung, bagaimana memilih penyedianya?',
+  'need.route_quotes': 'Minta penawaran dari penyedia terdekat',
+  'need.route_direct': 'Pilih langsung dari rekomendasi',
+  'need.ask_direct_vendor': 'Penyedia yang direkomendasikan (terdekat dan bernilai baik). Pilih satu:',
+  'need.no_recommendations': 'Belum ada penyedia untuk kategori ini di dekat desa Anda.',
   'need.opt_publish': 'Ya, umumkan',
   'need.field_title': 'Judul',
   'need.field_category': 'Kategori',

@@ -57,7 +57,12 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
       (c) => !already.has(c.vendorId),
     );
     const target = invitationTarget(need.method, need.minQuotes, s.invite_count);
-    const chosen = target === 'all' ? ranked : ranked.slice(0, target);
+    // A direct purchase goes to the one vendor the officer picked; otherwise the target count.
+    const chosen = need.directVendorId
+      ? ranked.filter((c) => c.vendorId === need.directVendorId)
+      : target === 'all'
+        ? ranked
+        : ranked.slice(0, target);
     const rows = chosen.map((c, i) => ({
       vendorId: c.vendorId,
       ring: c.ring,
@@ -177,12 +182,13 @@ export async function closeAtDeadline(
     const officer = await officerUser(trx, need.officerId);
     const r = await needOps(trx, now, effects).ranked(officer, needId);
     const ranked = isFail(r) ? [] : r.ranked;
+    const received = isFail(r) ? 0 : r.received;
     effects.outboxIds.push(
       ...(await notifyUser(
         trx,
         officer,
         (rc) => {
-          const p = rankedPrompt(rc.t, rc.locale, need, ranked);
+          const p = rankedPrompt(rc.t, rc.locale, need, ranked, received);
           const head = rc.t(p.enough ? 'award.closed_enough' : 'award.closed_too_few', {
             number: String(need.number),
             title: need.title,

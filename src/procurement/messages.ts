@@ -40,6 +40,7 @@ export function rankedPrompt(
   locale: Locale,
   need: { number: string | null; minQuotes: number },
   ranked: RankedLine[],
+  received = ranked.length,
 ): { text: string; options: Array<{ id: string; label: string }>; enough: boolean } {
   const lines = ranked
     .map((q, i) => {
@@ -55,10 +56,10 @@ export function rankedPrompt(
       );
     })
     .join('\n');
-  const enough = ranked.length >= need.minQuotes;
+  const enough = received >= need.minQuotes && ranked.length > 0;
   const head = t(enough ? 'award.ask_choose' : 'award.too_few', {
     number: String(need.number),
-    count: ranked.length,
+    count: received,
     min: need.minQuotes,
   });
   const options = enough

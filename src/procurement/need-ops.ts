@@ -3,7 +3,7 @@ import { needTransition } from '../domain/lifecycle.js';
 import { procurementMethod } from '../domain/method.js';
 import { needNumber, orderNumber } from '../domain/numbers.js';
 import { decide } from '../domain/policy.js';
-import { isLowest, type RankableQuote, rankQuotes } from '../domain/ranking.js';
+import { isLowest, type RankableQuote, rankQuotes, rankVendors } from '../domain/ranking.js';
 import { rupiahInWords } from '../domain/terbilang.js';
 import { appendAudit } from '../store/audit.js';
 import * as needs from '../store/needs.js';
@@ -28,6 +28,8 @@ export type NeedOpsError =
   | 'wrong_state';
 
 export interface PublishInput {
+  /** Pembelian langsung only: the vendor the officer picked from the recommendations. */
+  directVendorId?: number | null;
   title: string;
   categoryId: number;
   items: needs.NeedItemInput[];
@@ -115,6 +117,47 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
         minWindowMinutes: s.min_quote_window_minutes,
         timeZone: s.time_zone,
         villageCode: o.officer.villageCode,
+      };
+    },
+
+    /**
+     * Vendors to buy from directly (pembelian langsung): the same ranking as matching, nearest
+     * and best-rated first, for the officer's desa and the chosen category.
+     */
+    async recommend(userId: number, categoryId: number, limit = 3) {
+      const o = await officerFor(userId);
+      if (isFail(o)) return o;
+      const place = await trx
+        .selectFrom('villages')
+        .innerJoin('districts', 'districts.code', 'villages.district_code')
+        .select(['districts.code as district', 'districts.regency_code as regency'])
+        .where('villages.code', '=', o.officer.villageCode)
+        .executeTakeFirstOrThrow();
+      const pseudo = {
+        categoryId,
+        regencyCode: place.regency,
+        villageCode: o.officer.villageCode,
+        districtCode: place.district,
+      } as needs.NeedRow;
+      const ranked = rankVendors(await needs.matchCandidates(trx, pseudo, userId)).slice(0, limit);
+      const names = ranked.length
+        ? await trx
+            .selectFrom('vendors')
+            .select(['id', 'business_name'])
+            .where(
+              'id',
+              'in',
+              ranked.map((r) => r.vendorId),
+            )
+            .execute()
+        : [];
+      return {
+        vendors: ranked.map((r) => ({
+          vendorId: r.vendorId,
+          ring: r.ring,
+          rating: r.ratingAvg,
+          name: names.find((n) => n.id === r.vendorId)?.business_name ?? '',
+        })),
       };
     },
 
@@ -284,11 +327,14 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
     async ranked(
       userId: number,
       needId: number,
-    ): Promise<Fail | { need: needs.NeedRow; ranked: RankedQuote[] }> {
+    ): Promise<Fail | { need: needs.NeedRow; ranked: RankedQuote[]; received: number }> {
       const own = await ownNeed(userId, needId);
       if (isFail(own)) return own;
       if (own.need.quoteDeadline > now) return { error: 'wrong_state' as const };
-      const rows = await quotes.unsealedQuotes(trx, needId, now);
+      const all = await quotes.unsealedQuotes(trx, needId, now);
+      // Quotes still open to choose (a declined order's quote is out); the minimum counts
+      // every quote received.
+      const rows = all.filter((q) => q.status === 'active');
       const ranked = rankQuotes(
         rows.map((r) => ({
           ...r,
@@ -299,7 +345,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
           submittedAt: r.submitted_at,
         })),
       );
-      return { need: own.need, ranked };
+      return { need: own.need, ranked, received: all.length };
     },
 
     async award(
@@ -334,12 +380,9 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
         },
         now,
       );
+      // The other quotes stay active until the winner accepts: if the order is declined, the
+      // officer picks the next one from them.
       await quotes.setQuoteStatus(trx, [quoteId], 'awarded');
-      await quotes.setQuoteStatus(
-        trx,
-        r.ranked.filter((q) => q.quoteId !== quoteId && q.status === 'active').map((q) => q.quoteId),
-        'rejected',
-      );
       await needs.setNeedStatus(trx, needId, step.to, now);
       await audit(userId, 'need.awarded', needId, regency, {
         order: number,
@@ -390,24 +433,6 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
         );
       }
       await offerConversation(trx, chosen.user_id, 'order', 'accept', { orderId }, now);
-      for (const other of r.ranked.filter((q) => q.quoteId !== quoteId)) {
-        effects.outboxIds.push(
-          ...(await notifyUser(
-            trx,
-            other.user_id,
-            (rc) => ({
-              type: 'text',
-              text: rc.t('order.lost', {
-                need: String(r.need.number),
-                title: r.need.title,
-                winner: chosen.business_name,
-                amount: money(amount, rc.locale),
-              }),
-            }),
-            { dedupeKey: `lost:${needId}:${other.quoteId}` },
-          )),
-        );
-      }
       return { orderId, number, amount, winner: chosen.business_name };
     },
 

@@ -79,6 +79,37 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
       if (isFail(l)) return l;
       if (!(await move(l.order, 'accept', userId))) return { error: 'wrong_state' as const };
       await moveNeed(l.order.needId, 'order_accepted');
+      // Now the result stands: the other quotes lose, and their vendors learn who won.
+      const losers = await trx
+        .selectFrom('quotes as q')
+        .innerJoin('vendors as v', 'v.id', 'q.vendor_id')
+        .select(['q.id', 'v.user_id'])
+        .where('q.need_id', '=', l.order.needId)
+        .where('q.status', '=', 'active')
+        .execute();
+      await trx
+        .updateTable('quotes')
+        .set({ status: 'rejected' })
+        .where('id', 'in', losers.length ? losers.map((q) => q.id) : [0])
+        .execute();
+      for (const loser of losers) {
+        effects.outboxIds.push(
+          ...(await notifyUser(
+            trx,
+            loser.user_id,
+            (r) => ({
+              type: 'text',
+              text: r.t('order.lost', {
+                need: String(l.order.needNumber),
+                title: l.order.needTitle,
+                winner: l.order.businessName,
+                amount: money(l.order.amount, r.locale),
+              }),
+            }),
+            { dedupeKey: `lost:${l.order.needId}:${loser.id}` },
+          )),
+        );
+      }
       await tell(l.order.officerUserId, 'order.accepted_officer', `accepted:${orderId}`, {
         number: l.order.number,
         vendor: l.order.businessName,

@@ -20,6 +20,7 @@ export interface NewNeed {
   deliveryPlace: string;
   neededBy: Date;
   items: NeedItemInput[];
+  directVendorId?: number | null;
 }
 
 export interface NeedRow {
@@ -41,6 +42,8 @@ export interface NeedRow {
   publishedAt: Date | null;
   matchedAt: Date | null;
   ring: Ring;
+  /** Pembelian langsung straight to one vendor the officer picked. */
+  directVendorId: number | null;
 }
 
 export async function procurementSettings(db: Kysely<Database>, regencyCode: string) {
@@ -95,6 +98,7 @@ export async function insertPublishedNeed(
       quote_deadline: n.quoteDeadline,
       delivery_place: n.deliveryPlace,
       needed_by: n.neededBy,
+      direct_vendor_id: n.directVendorId ?? null,
       published_at: now,
     })
     .returning('id')
@@ -134,6 +138,7 @@ const needColumns = [
   'published_at',
   'matched_at',
   'ring',
+  'direct_vendor_id',
 ] as const;
 
 type NeedSelect = Pick<Database['needs'], (typeof needColumns)[number]>;
@@ -158,6 +163,7 @@ function toNeed(r: { [K in keyof NeedSelect]: unknown }): NeedRow {
     publishedAt: r.published_at as Date | null,
     matchedAt: r.matched_at as Date | null,
     ring: r.ring as Ring,
+    directVendorId: r.direct_vendor_id as number | null,
   };
 }
 

@@ -75,6 +75,21 @@ export async function claimForSending(
             .where('id', '=', id)
             .where('status', '=', 'pending')
             .where('not_before', '<=', now)
+            // One chat's messages go out in the order they were written: an older message of
+            // the same person that is due and not yet sent goes first (one held for later,
+            // like a tender alert waiting for the morning, does not hold the others back).
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('outbox as older')
+                    .select('older.id')
+                    .whereRef('older.identity_id', '=', 'outbox.identity_id')
+                    .where('older.id', '<', id)
+                    .where('older.status', 'in', ['pending', 'sending'])
+                    .where('older.not_before', '<=', now),
+                ),
+              ),
+            )
             .forUpdate()
             .skipLocked(),
         )

@@ -139,7 +139,7 @@ export async function unsealedQuotes(db: Kysely<Database>, needId: number, now: 
       'i.ring',
     ])
     .where('q.need_id', '=', needId)
-    .where('q.status', 'in', ['active', 'awarded'])
+    .where('q.status', 'in', ['active', 'awarded', 'rejected'])
     .execute();
 }
 

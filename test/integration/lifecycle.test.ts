@@ -30,26 +30,6 @@ describe('the procurement lifecycle through the web chat', () => {
     );
   });
   afterAll(async () => {
-    if (process.env.DEBUG_OUTBOX)
-      console.error(
-        JSON.stringify(
-          await t.db
-            .selectFrom('outbox')
-            .select(['id', 'status', 'identity_id', 'dedupe_key', 'purpose', 'attempts'])
-            .where('id', '>=', 105)
-            .orderBy('id')
-            .execute(),
-        ),
-      );
-    console.error(
-      JSON.stringify(
-        await t.db
-          .selectFrom('outbox')
-          .select(['id', 'status', 'identity_id', 'not_before', 'payload'])
-          .where('status', '!=', 'sent')
-          .execute(),
-      ),
-    );
     await system?.stop();
     await t?.drop();
   });
@@ -262,8 +242,6 @@ describe('the procurement lifecycle through the web chat', () => {
     expect(order.amount_words).toBe('Tiga belas juta empat ratus ribu rupiah');
     expect(order.award_reason).toContain('Stok siap');
 
-    // Everyone else learns the result.
-    expect(texts(await near.fetchNew())).toContain('dipilih TB Barat Makmur seharga Rp13.400.000');
     const won = await kec1.waitFor((m) => m.text.includes('🎉 Selamat!'));
     expect(optionLabels(won)).toEqual(['Terima pesanan', 'Tolak']);
     // …with the order document (surat perjanjian for this method) behind a signed link.
@@ -284,6 +262,11 @@ describe('the procurement lifecycle through the web chat', () => {
 
     // The vendor accepts, delivers with a photo; the officer confirms receipt and pays.
     expect((await kec1.say('1')).text).toContain('diterima');
+    // Once the winner has accepted, everyone else learns the result.
+    expect((await near.waitFor((m) => m.text.includes('dipilih TB Barat Makmur'))).text).toContain(
+      'dipilih TB Barat Makmur seharga Rp13.400.000',
+    );
+    await far1.waitFor((m) => m.text.includes('dipilih TB Barat Makmur'));
     await officer.fetchNew();
     await kec1.say('menu');
     await kec1.say('Pesanan saya');

@@ -60,13 +60,34 @@ export class ChatClient {
   async say(text: string, extra: Record<string, unknown> = {}): Promise<ChatMessage> {
     const res = await this.post({ text, ...extra });
     if (res.status !== 202) throw new Error(`send failed: ${res.status} ${JSON.stringify(res.json)}`);
-    return this.reply(Number(res.json.replies ?? 1));
+    return this.answerTo(res.json);
   }
 
   async tap(optionId: string): Promise<ChatMessage> {
     const res = await this.post({ optionId });
     if (res.status !== 202) throw new Error(`tap failed: ${res.status}`);
-    return this.reply(Number(res.json.replies ?? 1));
+    return this.answerTo(res.json);
+  }
+
+  /**
+   * The reply to one message, by the ids the API gave for it: notices that arrive meanwhile
+   * (an alert, a document) are kept in the transcript but never taken for the reply.
+   */
+  async answerTo(json: Record<string, unknown>): Promise<ChatMessage> {
+    const ids = (json.replyIds as number[] | undefined) ?? [];
+    if (ids.length === 0) return this.reply(Number(json.replies ?? 1));
+    const last = Math.max(...ids);
+    let found: ChatMessage | undefined;
+    await eventually(
+      async () => {
+        await this.fetchNew();
+        found = this.transcript.find((m) => m.id === last);
+        return found !== undefined;
+      },
+      20_000,
+      25,
+    );
+    return found as ChatMessage;
   }
 
   async reply(count = 1): Promise<ChatMessage> {

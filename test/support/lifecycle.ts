@@ -97,7 +97,9 @@ export async function postNeed(officer: ChatClient, n: NeedInput): Promise<strin
   await officer.say(n.deadline);
   await officer.say('1'); // delivered to the village office
   await officer.say(n.neededBy);
-  const published = await officer.say('ya');
+  let published = await officer.say('ya');
+  // A direct purchase asks how to choose the supplier first: ask the nearest ones for quotes.
+  if (published.text.includes('bagaimana memilih penyedianya')) published = await officer.say('1');
   const number = /Kebutuhan \*(PD-[\d-]+)\* sudah diumumkan/.exec(published.text)?.[1];
   if (!number) throw new Error(`need not published: ${published.text}`);
   return number;

@@ -29,13 +29,13 @@ export const awardFlow: Flow = {
       async prompt(ctx) {
         const r = await ranked(ctx);
         if (!r) return { text: ctx.t('award.not_ready') };
-        const p = rankedPrompt(ctx.t, ctx.locale, r.need, r.ranked);
+        const p = rankedPrompt(ctx.t, ctx.locale, r.need, r.ranked, r.received);
         return { text: p.text, options: p.options };
       },
       async handle(ctx): Promise<StepResult> {
         const r = await ranked(ctx);
         if (r?.need.status !== 'closed') return home([ctx.t('award.not_ready')]);
-        const enough = r.ranked.length >= r.need.minQuotes;
+        const enough = r.received >= r.need.minQuotes && r.ranked.length > 0;
         if (!enough) {
           const picked = await pickOption(ctx, [
             { id: 'extend', label: ctx.t('award.opt_extend') },

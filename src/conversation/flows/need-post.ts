@@ -6,7 +6,7 @@ import { home, next, retry } from '../flow.js';
 import { parseDateTime } from '../parse/dates.js';
 import { parseRupiah } from '../parse/money.js';
 import { parseQuantity } from '../parse/quantity.js';
-import { choiceStep, cleanName, textStep, yesNoStep } from '../steps.js';
+import { choiceStep, cleanName, pickOption, textStep, yesNoStep } from '../steps.js';
 import { categoryOptions } from './shared.js';
 
 type Item = { name: string; quantity: number; unit: string };
@@ -21,6 +21,33 @@ async function rules(ctx: TurnContext) {
 
 function parseWhen(ctx: TurnContext, text: string, tz: string) {
   return parseDateTime(text, { now: ctx.now, timeZone: tz, defaultHour: 12 });
+}
+
+async function publishNow(ctx: TurnContext, directVendorId: number | null): Promise<StepResult> {
+  const deadline = new Date(String(ctx.data.deadline));
+  const r = await rules(ctx);
+  if (deadline < new Date(ctx.now.getTime() + r.minWindowMinutes * 60_000)) {
+    ctx.data.editing = true;
+    return next('deadline', [ctx.t('need.deadline_passed_meanwhile')]);
+  }
+  const published = await ctx.store.needs.publish(ctx.actor.userId, {
+    title: String(ctx.data.title),
+    categoryId: Number(ctx.data.categoryId),
+    items: items(ctx),
+    hps: Number(ctx.data.hps),
+    deadline,
+    deliveryPlace: String(ctx.data.place),
+    neededBy: new Date(String(ctx.data.neededBy)),
+    directVendorId,
+  });
+  if (isFail(published)) return home([ctx.t('policy.officer_pending')]);
+  return home([
+    ctx.t('need.published', {
+      number: published.number,
+      method: methodName(ctx.t, published.method),
+      deadline: when(deadline, ctx.locale, r.timeZone),
+    }),
+  ]);
 }
 
 /** An officer posts what the desa needs, item by item, and publishes it after a summary. */
@@ -159,31 +186,51 @@ export const needPost: Flow = {
       noLabel: 'common.no_change',
       answer: async (yes, ctx) => {
         if (!yes) return next('edit');
-        const deadline = new Date(String(ctx.data.deadline));
         const r = await rules(ctx);
-        if (deadline < new Date(ctx.now.getTime() + r.minWindowMinutes * 60_000)) {
-          ctx.data.editing = true;
-          return next('deadline', [ctx.t('need.deadline_passed_meanwhile')]);
-        }
-        const published = await ctx.store.needs.publish(ctx.actor.userId, {
-          title: String(ctx.data.title),
-          categoryId: Number(ctx.data.categoryId),
-          items: items(ctx),
-          hps: Number(ctx.data.hps),
-          deadline,
-          deliveryPlace: String(ctx.data.place),
-          neededBy: new Date(String(ctx.data.neededBy)),
-        });
-        if (isFail(published)) return home([ctx.t('policy.officer_pending')]);
-        return home([
-          ctx.t('need.published', {
-            number: published.number,
-            method: methodName(ctx.t, published.method),
-            deadline: when(deadline, ctx.locale, r.timeZone),
-          }),
-        ]);
+        if (r.method === 'pembelian_langsung') return next('route');
+        return publishNow(ctx, null);
       },
     }),
+    // Pembelian langsung: ask the nearest vendors for quotes, or buy from one picked directly.
+    route: choiceStep({
+      text: (ctx) => ctx.t('need.ask_route'),
+      options: (ctx) => [
+        { id: 'quotes', label: ctx.t('need.route_quotes') },
+        { id: 'direct', label: ctx.t('need.route_direct') },
+      ],
+      choose: (choice, ctx) => (choice === 'direct' ? next('direct_pick') : publishNow(ctx, null)),
+    }),
+    direct_pick: {
+      async prompt(ctx) {
+        const rec = await ctx.store.needs.recommend(ctx.actor.userId, Number(ctx.data.categoryId));
+        const vendors = isFail(rec) ? [] : rec.vendors;
+        if (vendors.length === 0)
+          return {
+            text: ctx.t('need.no_recommendations'),
+            options: [{ id: 'quotes', label: ctx.t('need.route_quotes') }],
+          };
+        return {
+          text: ctx.t('need.ask_direct_vendor'),
+          options: [
+            ...vendors.map((v) => ({
+              id: `v${v.vendorId}`,
+              label: `${v.name} — ${ctx.t(`ring.${v.ring}`)}${v.rating ? ` — ⭐${v.rating.toFixed(1)}` : ''}`,
+            })),
+            { id: 'quotes', label: ctx.t('need.route_quotes') },
+          ],
+        };
+      },
+      async handle(ctx) {
+        const rec = await ctx.store.needs.recommend(ctx.actor.userId, Number(ctx.data.categoryId));
+        const vendors = isFail(rec) ? [] : rec.vendors;
+        const picked = await pickOption(ctx, [
+          ...vendors.map((v) => ({ id: `v${v.vendorId}`, label: v.name })),
+          { id: 'quotes', label: ctx.t('need.route_quotes') },
+        ]);
+        if (typeof picked !== 'string') return picked;
+        return publishNow(ctx, picked === 'quotes' ? null : Number(picked.slice(1)));
+      },
+    },
     edit: choiceStep({
       text: (ctx) => ctx.t('common.which_to_change'),
       options: (ctx) => [

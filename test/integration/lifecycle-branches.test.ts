@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OffsetClock } from '../../src/clock.js';
+import type { RunningSystem } from '../../src/system.js';
+import { type ChatClient, optionLabels, TEST_TOKEN } from '../support/chat.js';
+import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
+import { registerOfficer, registerVendor } from '../support/lifecycle.js';
+import { eventually, startTestSystem } from '../support/system.js';
+
+// Tuesday 1 December 2026, 10.00 WIB.
+const START = new Date('2026-12-01T03:00:00Z');
+
+describe('lifecycle branches: direct purchase, too few quotes, a declined order', () => {
+  let t: TestDb;
+  let system: RunningSystem;
+  const clock = new OffsetClock();
+  let officer: ChatClient;
+  let near: ChatClient;
+  let other: ChatClient;
+
+  beforeAll(async () => {
+    clock.set(START);
+    t = await createTestDb();
+    system = await startTestSystem(
+      {
+        DATABASE_URL: t.url,
+        REDIS_URL: inject('redisUrl'),
+        QUEUE_PREFIX: testQueuePrefix(),
+        ADMIN_TOKEN: TEST_TOKEN,
+      },
+      'all',
+      { clock },
+    );
+    const url = String(system.url);
+    officer = await registerOfficer(t.db, url, 'br-officer', 'BR-0001');
+    near = await registerVendor(url, 'br-near', 'Toko Dekat');
+    other = await registerVendor(url, 'br-other', 'Toko Jauh', 'Plered', '1');
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+    await t?.drop();
+  });
+
+  const needStatus = async (number: string) =>
+    (await t.db.selectFrom('needs').select('status').where('number', '=', number).executeTakeFirstOrThrow())
+      .status;
+
+  async function startNeed(title: string, hps: string) {
+    await officer.say('menu');
+    await officer.say('Buat kebutuhan baru');
+    await officer.say(title);
+    await officer.say('1');
+    await officer.say('Semen 50 kg');
+    await officer.say('10 sak');
+    await officer.say('sudah');
+    await officer.say(hps);
+    await officer.say('besok jam 14');
+    await officer.say('1');
+    await officer.say('5/12');
+    return officer.say('ya');
+  }
+
+  it('a direct purchase goes only to the vendor the officer picked from the recommendations', {
+    timeout: 120_000,
+  }, async () => {
+    const route = await startNeed('Semen untuk pos ronda', '2 juta');
+    expect(optionLabels(route)).toEqual([
+      'Minta penawaran dari penyedia terdekat',
+      'Pilih langsung dari rekomendasi',
+    ]);
+    const recommended = await officer.say('2');
+    // The nearest vendor (same desa) comes first.
+    expect(optionLabels(recommended)[0]).toMatch(/^Toko Dekat — satu desa/);
+    expect(optionLabels(recommended)).toContain('Toko Jauh — satu kabupaten');
+    const published = await officer.say('Toko Jauh');
+    const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
+    expect(published.text).toContain('Pembelian langsung');
+    await eventually(async () => (await t.db.selectFrom('invitations').select('id').execute()).length === 1);
+    const invited = await t.db
+      .selectFrom('invitations as i')
+      .innerJoin('vendors as v', 'v.id', 'i.vendor_id')
+      .innerJoin('needs as n', 'n.id', 'i.need_id')
+      .select(['v.business_name', 'n.direct_vendor_id'])
+      .where('n.number', '=', number)
+      .execute();
+    expect(invited).toEqual([{ business_name: 'Toko Jauh', direct_vendor_id: expect.any(Number) }]);
+    expect((await other.waitFor((m) => m.text.includes(number))).text).toContain('Kebutuhan baru');
+    expect(near.transcript.some((m) => m.text.includes(number))).toBe(false);
+    expect(await needStatus(number)).toBe('published');
+  });
+
+  it('with too few quotes the officer extends the deadline instead of awarding', {
+    timeout: 120_000,
+  }, async () => {
+    const published = await startNeed('Pasir untuk talud', '50 juta');
+    const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
+    await eventually(async () => {
+      const n = await t.db
+        .selectFrom('needs')
+        .select('matched_at')
+        .where('number', '=', number)
+        .executeTakeFirstOrThrow();
+      return n.matched_at !== null;
+    });
+    const needId = (
+      await t.db.selectFrom('needs').select('id').where('number', '=', number).executeTakeFirstOrThrow()
+    ).id;
+    // A vendor taps the alert's button once the alert is there.
+    await near.waitFor((m) => m.text.includes(number) && m.text.includes('Kebutuhan baru'));
+    await near.tap(`t:${needId}:quote`);
+    await near.say('48 juta');
+    await near.say('4');
+    await near.say('lewati');
+    expect((await near.say('ya')).text).toContain('terkirim');
+
+    clock.advance(29 * 3600_000);
+    await system.accelerate();
+    const choice = await officer.waitFor(
+      (m) => m.text.includes(number) && m.text.includes('kurang dari minimal 2'),
+    );
+    expect(optionLabels(choice)).toEqual([
+      'Perpanjang batas waktu',
+      'Perluas ke penyedia lain',
+      'Nyatakan gagal',
+    ]);
+    expect(await needStatus(number)).toBe('closed');
+    await officer.say('1');
+    // Far enough that the next test's clock jump does not close this need again.
+    const extended = await officer.say('20/12 10.00');
+    expect(extended.text).toContain('diperpanjang');
+    expect(await needStatus(number)).toBe('published');
+    expect(await t.db.selectFrom('orders').select('id').execute()).toEqual([]);
+  });
+
+  it('a declined order goes back to the officer, who picks the next vendor', {
+    timeout: 120_000,
+  }, async () => {
+    const published = await startNeed('Batu kali', '30 juta');
+    const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
+    const needId = (
+      await t.db.selectFrom('needs').select('id').where('number', '=', number).executeTakeFirstOrThrow()
+    ).id;
+    await eventually(
+      async () =>
+        (await t.db.selectFrom('invitations').select('id').where('need_id', '=', needId).execute()).length ===
+        2,
+    );
+    for (const [v, price] of [
+      [near, '25 juta'],
+      [other, '26 juta'],
+    ] as const) {
+      await v.waitFor((m) => m.text.includes(number) && m.text.includes('Kebutuhan baru'));
+      await v.tap(`t:${needId}:quote`);
+      await v.say(price);
+      await v.say('3');
+      await v.say('lewati');
+      await v.say('ya');
+    }
+    clock.advance(29 * 3600_000);
+    await system.accelerate();
+    await officer.waitFor((m) => m.text.includes(number) && m.text.includes('Silakan pilih penyedia'));
+    await officer.say('1'); // the lowest: no reason needed
+    await officer.say('lewati');
+    expect((await officer.say('ya')).text).toContain('dikirim ke Toko Dekat');
+    await near.waitFor((m) => m.text.includes('🎉 Selamat!') && m.text.includes(number));
+    await near.say('2'); // decline
+    expect((await near.say('Stok semen habis')).text).toContain('Pesanan ditolak');
+    const back = await officer.waitFor(
+      (m) => m.text.includes('menolak pesanan') && m.text.includes('Stok semen habis'),
+    );
+    expect(back.text).toContain('pilih penyedia berikutnya');
+    expect(await needStatus(number)).toBe('closed');
+    // The declined vendor is out of the list; the other one is now the lowest on offer.
+    const list = await officer.say('lihat');
+    expect(optionLabels(list)).toEqual(['1. Toko Jauh — Rp26.000.000']);
+    await officer.say('1');
+    await officer.say('lewati');
+    expect((await officer.say('ya')).text).toContain('dikirim ke Toko Jauh');
+    const orders = await t.db
+      .selectFrom('orders')
+      .select(['status', 'amount'])
+      .where('need_id', '=', needId)
+      .orderBy('id')
+      .execute();
+    expect(orders).toEqual([
+      { status: 'declined', amount: 25_000_000 },
+      { status: 'awaiting_acceptance', amount: 26_000_000 },
+    ]);
+  });
+});
