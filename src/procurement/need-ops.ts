@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { needTransition } from '../domain/lifecycle.js';
+import { needTransition, quoteTransition } from '../domain/lifecycle.js';
 import { procurementMethod } from '../domain/method.js';
 import { needNumber, orderNumber } from '../domain/numbers.js';
 import { decide } from '../domain/policy.js';
@@ -258,6 +258,10 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       // The need row is locked so a quote and the deadline job cannot pass each other.
       const need = await needs.getNeed(trx, needId, { lock: true });
       if (need?.status !== 'published' || need.quoteDeadline <= now) return { error: 'closed' as const };
+      // Guarded like every state change: a first quote is a submit, a later one a revision.
+      const current = await quotes.activeQuote(trx, needId, t.vendor.id);
+      if (!quoteTransition(current ? 'active' : 'none', current ? 'revise' : 'submit').ok)
+        return { error: 'wrong_state' as const };
       const saved = await quotes.submitQuote(trx, { needId, vendorId: t.vendor.id, ...q }, now);
       await appendAudit(
         trx,
@@ -304,6 +308,8 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       if (!vendor) return { error: 'not_vendor' as const };
       const need = await needs.getNeed(trx, needId, { lock: true });
       if (need?.status !== 'published' || need.quoteDeadline <= now) return { error: 'closed' as const };
+      const current = await quotes.activeQuote(trx, needId, vendor.id);
+      if (!current || !quoteTransition('active', 'withdraw').ok) return { ok: false };
       const id = await quotes.withdrawQuote(trx, needId, vendor.id, now);
       if (id) {
         await appendAudit(

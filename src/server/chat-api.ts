@@ -82,7 +82,15 @@ export function mountChatApi(
       location: b.location,
       media: b.media,
     });
-    return c.json({ accepted: true, duplicate: outcome.duplicate, replies: outcome.replies, replyIds: outcome.outboxIds.slice(0, outcome.replies) }, 202);
+    return c.json(
+      {
+        accepted: true,
+        duplicate: outcome.duplicate,
+        replies: outcome.replies,
+        replyIds: outcome.outboxIds.slice(0, outcome.replies),
+      },
+      202,
+    );
   });
 
   app.get('/api/chat/:identity/messages', async (c) => {
