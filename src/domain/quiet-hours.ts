@@ -1,3 +1,4 @@
+import { toLocal } from './time-zone.js';
 /**
  * Nobody is pinged at night: an alert due inside a vendor's quiet hours waits for the end of
  * them, on the vendor's own wall clock. Only Intl is used, so any IANA zone works, including
@@ -14,41 +15,10 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // An unknown zone throws RangeError here: a configuration error, surfaced at once.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The zone's wall clock at `instant`, as milliseconds of a UTC date showing the same reading. */
 function wallClock(instant: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  const seconds = Date.UTC(
-    p.year ?? 1970,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-  );
+  const l = toLocal(instant, timeZone);
+  const seconds = Date.UTC(l.y, l.m - 1, l.d, l.hour, l.minute, l.second);
   return seconds + (((instant % SECOND) + SECOND) % SECOND);
 }
 
