@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
+import { createTelegramClient, telegramAdapter } from '../bots/telegram/adapter.js';
+import { ALLOWED_UPDATES, startPolling } from '../bots/telegram/polling.js';
+import { mountTelegramWebhook } from '../bots/telegram/webhook.js';
 import { startWorkers, type WorkerSet } from '../workers/index.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/index.js';
@@ -121,6 +124,11 @@ export async function startSystem(
     const relay = createOutboxRelay({ queues, db: db.db, log, now: () => clock.now() });
     const timers = createTimers(queues.get('timers'), clock);
     const scheduler = createScheduler({ queues, timers, log });
+    const telegram = config.TELEGRAM_BOT_TOKEN
+      ? createTelegramClient({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT })
+      : null;
+    const telegramSecret =
+      config.TELEGRAM_WEBHOOK_SECRET ?? (await localSecret(config.DATA_DIR, 'telegram-webhook.secret'));
     const documentSecret =
       config.DOCUMENT_LINK_SECRET ?? (await localSecret(config.DATA_DIR, 'document-link.secret'));
     let baseUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
@@ -161,7 +169,18 @@ export async function startSystem(
         concurrency: config.WORKER_CONCURRENCY,
         log,
         db: db.db,
-        adapters: createAdapterRegistry([webChatAdapter]),
+        adapters: createAdapterRegistry([
+          webChatAdapter,
+          ...(telegram && config.TELEGRAM_BOT_TOKEN
+            ? [
+                telegramAdapter(telegram, {
+                  token: config.TELEGRAM_BOT_TOKEN,
+                  apiRoot: config.TELEGRAM_API_ROOT,
+                  perSecond: config.TELEGRAM_RATE_PER_SECOND,
+                }),
+              ]
+            : []),
+        ]),
         jobs,
         delivery: { now: () => clock.now() },
       });
@@ -196,6 +215,9 @@ export async function startSystem(
         checks: { postgres: postgresCheck(db.db), redis: redisCheck(probe) },
         mount: (a) => {
           mountChatApi(a, { engine, db: db.db, adminToken: config.ADMIN_TOKEN });
+          if (telegram && config.TELEGRAM_MODE === 'webhook') {
+            mountTelegramWebhook(a, { engine, telegram, secret: telegramSecret, log });
+          }
           mountDocuments(a, {
             secret: documentSecret,
             loadOrderDocument: (number) => loadOrderDocument(db.db, number),
@@ -210,6 +232,19 @@ export async function startSystem(
         s.once('error', reject);
       });
       undo.push(() => closeHttp(server));
+      if (telegram && config.TELEGRAM_MODE === 'webhook' && config.PUBLIC_URL) {
+        await telegram.setWebhook(`${config.PUBLIC_URL.replace(/\/$/, '')}/webhooks/telegram`, {
+          secret_token: telegramSecret,
+          allowed_updates: [...ALLOWED_UPDATES],
+          max_connections: 40,
+        });
+        log.info('telegram webhook registered');
+      }
+      if (telegram && config.TELEGRAM_MODE === 'polling') {
+        const polling = startPolling({ engine, telegram, log });
+        undo.push(polling.stop);
+        log.info('telegram polling started');
+      }
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;

@@ -93,6 +93,19 @@ export const configSchema = z.object({
   CONVERSATION_IDLE_MINUTES: positiveInt.default(60),
 
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+
+  // Telegram: a bot token from @BotFather turns the channel on.
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'expected a bot token like 123456:ABC-DEF…')
+    .optional(),
+  TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
+  TELEGRAM_API_ROOT: url(['https:', 'http:']).default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 letters, digits, _ or -')
+    .optional(),
+  TELEGRAM_RATE_PER_SECOND: positiveInt.max(1000).default(25),
   // Signs the links to order documents sent in chats; generated once under DATA_DIR when unset.
   DOCUMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DOCUMENT_LINK_DAYS: positiveInt.max(365).default(30),

@@ -1,0 +1,55 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { Telegram } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { Engine } from '../../src/conversation/engine.js';
+import type { Logger } from '../../src/logger.js';
+import type { AppEnv } from '../../src/server/app.js';
+import { toInbound } from './inbound.js';
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Runs one update through the engine and stops the tapped button's spinner. */
+export async function handleUpdate(engine: Engine, telegram: Telegram, update: Update, log: Logger) {
+  const inbound = toInbound(update);
+  if (inbound) await engine.handle(inbound);
+  if ('callback_query' in update) {
+    // Best effort: a spinner that keeps turning is cosmetic, the turn itself is committed.
+    await telegram.answerCbQuery(update.callback_query.id).catch((err: Error) => {
+      log.debug({ err: err.message }, 'answerCallbackQuery failed');
+    });
+  }
+}
+
+/**
+ * POST /webhooks/telegram: refuses (401, nothing read) a request without the secret token set
+ * with setWebhook; answers as soon as the turn is committed. A database that is down answers
+ * 503, so Telegram sends the update again later; the engine's dedupe keeps retries to one effect.
+ */
+export function mountTelegramWebhook(
+  app: Hono<AppEnv>,
+  deps: { engine: Engine; telegram: Telegram; secret: string; log: Logger },
+) {
+  app.post('/webhooks/telegram', async (c) => {
+    const given = c.req.header('x-telegram-bot-api-secret-token') ?? '';
+    if (!given || !same(given, deps.secret)) return c.json({ error: 'unauthorized' }, 401);
+    const update = (await c.req.json().catch(() => null)) as Update | null;
+    if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') {
+      return c.json({ error: 'bad_update' }, 400);
+    }
+    try {
+      await handleUpdate(deps.engine, deps.telegram, update, deps.log);
+    } catch (err) {
+      deps.log.warn(
+        { err: (err as Error).message, updateId: update.update_id },
+        'telegram update not processed',
+      );
+      return c.json({ error: 'unavailable' }, 503);
+    }
+    return c.json({ ok: true });
+  });
+}
