@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
+import { appendAudit } from '../store/audit.js';
 import { offerConversations } from '../store/needs.js';
 import {
   claimForSending,
@@ -102,6 +103,19 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, outboxId: number)
       await db.transaction().execute(async (trx) => {
         await markDead(trx, message.id, error);
         await markUnreachable(trx, message.identityId, err.message, now);
+        // The admin's record: the console lists unreachable people from the audit log.
+        await appendAudit(
+          trx,
+          {
+            actorType: 'system',
+            actorId: null,
+            action: 'identity.unreachable',
+            entityType: 'channel_identity',
+            entityId: String(message.identityId),
+            data: { channel: message.channel, reason: err.message.slice(0, 200) },
+          },
+          now,
+        );
       });
       log.info({ outboxId, identityId: message.identityId, reason: err.message }, 'recipient unreachable');
       return { status: 'dead', reason: error };
