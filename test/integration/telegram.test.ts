@@ -60,7 +60,10 @@ describe('Telegram through the real webhook and a fake Bot API', () => {
   const post = (update: object, secret: string | null = SECRET) =>
     fetch(`${system.url}/webhooks/telegram`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+      },
       body: JSON.stringify(update),
     });
 
@@ -94,7 +97,10 @@ describe('Telegram through the real webhook and a fake Bot API', () => {
     expect(summary.params.text).toContain('Toko_Serba &lt;Ada&gt;');
     const done = await send(chat, tapUpdate(chat, 'yes'));
     expect(done.params.text).toContain('sudah terdaftar');
-    const vendor = await t.db.selectFrom('vendors').select(['business_name', 'phone_e164']).executeTakeFirstOrThrow();
+    const vendor = await t.db
+      .selectFrom('vendors')
+      .select(['business_name', 'phone_e164'])
+      .executeTakeFirstOrThrow();
     expect(vendor).toEqual({ business_name: 'Toko_Serba <Ada>', phone_e164: '+6281234567890' });
     // Every tap got its spinner stopped.
     expect(fake.calls.filter((c) => c.method === 'answerCallbackQuery').length).toBe(6);
@@ -104,7 +110,11 @@ describe('Telegram through the real webhook and a fake Bot API', () => {
     const chat = 5002;
     expect((await post(textUpdate(chat, 'halo'), 'wrong-secret-000000000000')).status).toBe(401);
     expect((await post(textUpdate(chat, 'halo'), null)).status).toBe(401);
-    const rows = await t.db.selectFrom('channel_identities').select('id').where('external_id', '=', String(chat)).execute();
+    const rows = await t.db
+      .selectFrom('channel_identities')
+      .select('id')
+      .where('external_id', '=', String(chat))
+      .execute();
     expect(rows).toEqual([]);
     expect(fake.sent(chat)).toEqual([]);
   });
@@ -117,7 +127,205 @@ describe('Telegram through the real webhook and a fake Bot API', () => {
     await eventually(async () => fake.sent(chat).length >= 1);
     await new Promise((r) => setTimeout(r, 500));
     expect(fake.sent(chat)).toHaveLength(1);
-    const inbound = await t.db.selectFrom('inbound_messages').select('id').where('external_id', '=', `u${update.update_id}`).execute();
+    const inbound = await t.db
+      .selectFrom('inbound_messages')
+      .select('id')
+      .where('external_id', '=', `u${update.update_id}`)
+      .execute();
     expect(inbound).toHaveLength(1);
+  });
+});
+
+describe('Telegram delivery under the Bot API limits, blocked users, and polling', () => {
+  let t: TestDb;
+  let system: RunningSystem;
+  let fake: FakeTelegram;
+  const CAP = 25;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    // The fake allows less than our cap, so real 429s happen and must be recovered from.
+    fake = await startFakeTelegram({
+      token: TOKEN,
+      perChatPerSecond: 1,
+      globalPerSecond: 20,
+      retryAfterSeconds: 1,
+    });
+    system = await startTestSystem({
+      DATABASE_URL: t.url,
+      REDIS_URL: inject('redisUrl'),
+      QUEUE_PREFIX: testQueuePrefix(),
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.url,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_MODE: 'polling',
+      TELEGRAM_RATE_PER_SECOND: String(CAP),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await system?.stop();
+    await fake?.close();
+    await t?.drop();
+  });
+
+  it('polling mode receives an update and answers it', async () => {
+    const chat = 6001;
+    fake.queueUpdate(textUpdate(chat, 'halo'));
+    await eventually(async () => fake.sent(chat).length === 1, 20_000);
+    expect(fake.sent(chat)[0]?.params.text).toContain('Selamat datang');
+  });
+
+  it('a burst of 300 alerts reaches 300 vendors exactly once, within the cap, recovering from 429s', {
+    timeout: 120_000,
+  }, async () => {
+    const N = 300;
+    const village = await t.db
+      .selectFrom('villages')
+      .select(['code', 'district_code'])
+      .where('kind', '=', 'desa')
+      .executeTakeFirstOrThrow();
+    const category = (
+      await t.db
+        .selectFrom('categories')
+        .select('id')
+        .where('code', '=', 'bahan_bangunan')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const users = await t.db
+      .insertInto('users')
+      .values(Array.from({ length: N }, (_, i) => ({ display_name: `v${i}` })))
+      .returning('id')
+      .execute();
+    await t.db
+      .insertInto('channel_identities')
+      .values(
+        users.map((u, i) => ({ user_id: u.id, channel: 'telegram' as const, external_id: String(7000 + i) })),
+      )
+      .execute();
+    const vendors = await t.db
+      .insertInto('vendors')
+      .values(
+        users.map((u, i) => ({
+          user_id: u.id,
+          business_name: `Toko ${i}`,
+          owner_name: 'Pemilik',
+          village_code: village.code,
+          district_code: village.district_code,
+          regency_code: '32.14',
+          quiet_start_minute: 0,
+          quiet_end_minute: 0,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await t.db
+      .insertInto('vendor_categories')
+      .values(vendors.map((v) => ({ vendor_id: v.id, category_id: category })))
+      .execute();
+    const officerUser = await t.db
+      .insertInto('users')
+      .values({ display_name: 'officer' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('channel_identities')
+      .values({ user_id: officerUser.id, channel: 'telegram', external_id: '6999' })
+      .execute();
+    const officer = await t.db
+      .insertInto('officers')
+      .values({
+        user_id: officerUser.id,
+        village_code: village.code,
+        position: 'tpk',
+        full_name: 'TPK',
+        verification: 'verified',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const deadline = new Date(Date.now() + 3 * 86_400_000);
+    const need = await t.db
+      .insertInto('needs')
+      .values({
+        number: 'PD-3214-2026-0300',
+        officer_id: officer.id,
+        village_code: village.code,
+        district_code: village.district_code,
+        regency_code: '32.14',
+        category_id: category,
+        title: 'Semen untuk jalan',
+        method: 'lelang',
+        hps: 300_000_000,
+        min_quotes: 3,
+        status: 'published',
+        quote_deadline: deadline,
+        delivery_place: 'Kantor desa',
+        needed_by: new Date(deadline.getTime() + 86_400_000),
+        published_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('need_items')
+      .values({ need_id: need.id, position: 1, name: 'Semen', quantity: 100, unit: 'sak' })
+      .execute();
+
+    const started = Date.now();
+    await system.queues
+      .get('match')
+      .add('match', { needId: need.id, round: 0 }, { jobId: `match-${need.id}-0` });
+    const chats = Array.from({ length: N }, (_, i) => 7000 + i);
+    await eventually(async () => chats.every((c) => fake.sent(c).length >= 1), 90_000, 200);
+    const seconds = (Date.now() - started) / 1000;
+
+    // Exactly once each.
+    expect(chats.filter((c) => fake.sent(c).length !== 1)).toEqual([]);
+    const outbox = await t.db
+      .selectFrom('outbox')
+      .select(['status'])
+      .where('purpose', '=', 'alert')
+      .execute();
+    expect(outbox).toHaveLength(N);
+    expect(outbox.every((r) => r.status === 'sent')).toBe(true);
+    // Every 429 the fake answered was recovered from: the message went out later.
+    for (const e of fake.errors) expect(fake.sent(String(e.params.chat_id))).toHaveLength(1);
+    // The achieved rate stays within the configured cap.
+    const accepted = fake
+      .sent()
+      .filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) >= 7000)
+      .map((c) => c.at);
+    let busiest = 0;
+    for (const at of accepted)
+      busiest = Math.max(busiest, accepted.filter((x) => x > at - 1000 && x <= at).length);
+    expect(busiest).toBeLessThanOrEqual(CAP);
+    console.error(
+      `telegram burst: ${N} alerts in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(1)}/s; cap ${CAP}/s, fake limit 20/s; busiest second ${busiest}; 429s recovered ${fake.errors.length}`,
+    );
+  });
+
+  it('a user who blocked the bot is marked unreachable, the message dead, the admin told via the audit log', async () => {
+    const chat = 6100;
+    fake.setBlocked(chat, true);
+    fake.queueUpdate(textUpdate(chat, 'halo'));
+    await eventually(async () => {
+      const row = await t.db
+        .selectFrom('channel_identities')
+        .select('unreachable_at')
+        .where('external_id', '=', String(chat))
+        .executeTakeFirst();
+      return !!row?.unreachable_at;
+    }, 20_000);
+    const dead = await t.db
+      .selectFrom('outbox')
+      .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
+      .select(['outbox.status', 'outbox.attempts'])
+      .where('ci.external_id', '=', String(chat))
+      .execute();
+    expect(dead).toEqual([{ status: 'dead', attempts: 1 }]);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'identity.unreachable')
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });
