@@ -177,6 +177,7 @@ export async function startSystem(
                   token: config.TELEGRAM_BOT_TOKEN,
                   apiRoot: config.TELEGRAM_API_ROOT,
                   perSecond: config.TELEGRAM_RATE_PER_SECOND,
+                  perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT_PER_SECOND,
                 }),
               ]
             : []),

@@ -11,6 +11,7 @@ export interface TelegramSettings {
   token: string;
   apiRoot: string;
   perSecond: number;
+  perChatPerSecond: number;
 }
 
 export function createTelegramClient(s: Pick<TelegramSettings, 'token' | 'apiRoot'>): Telegram {
@@ -25,7 +26,7 @@ export function createTelegramClient(s: Pick<TelegramSettings, 'token' | 'apiRoo
 export function telegramAdapter(telegram: Telegram, s: TelegramSettings): ChannelAdapter {
   return {
     channel: 'telegram',
-    pacing: { perSecond: s.perSecond },
+    pacing: { perSecond: s.perSecond, perChatPerSecond: s.perChatPerSecond },
     async send(message: OutboxMessage) {
       const r = render(message.payload);
       try {

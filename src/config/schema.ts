@@ -106,6 +106,7 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 letters, digits, _ or -')
     .optional(),
   TELEGRAM_RATE_PER_SECOND: positiveInt.max(1000).default(25),
+  TELEGRAM_RATE_PER_CHAT_PER_SECOND: z.coerce.number().positive().max(30).default(1),
   // Signs the links to order documents sent in chats; generated once under DATA_DIR when unset.
   DOCUMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DOCUMENT_LINK_DAYS: positiveInt.max(365).default(30),

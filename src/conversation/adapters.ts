@@ -8,8 +8,8 @@ export interface ChannelPacing {
   /** All chats of this channel together, per worker process. */
   perSecond?: number;
   /**
-   * TODO(telegram issue): not enforced yet. BullMQ groups are a paid feature, so per-chat
-   * pacing needs its own design (e.g. a per-identity `not_before` pushed forward on each send).
+   * One chat, per worker process: each send to a chat reserves the next free slot for it.
+   * Several processes each keep their own spacing; the channel's 429 covers the rest.
    */
   perChatPerSecond?: number;
 }
@@ -49,7 +49,7 @@ export const webChatAdapter: ChannelAdapter = {
 
 export interface ChannelPacer {
   /** Resolves when this process may make one more send on `channel`. */
-  wait(channel: Channel): Promise<void>;
+  wait(channel: Channel, chat?: string): Promise<void>;
 }
 
 /**
@@ -67,8 +67,22 @@ export function createChannelPacer(adapters: AdapterRegistry, clock: () => numbe
     }
     return buckets.get(channel) ?? null;
   };
+  const chatSlots = new Map<string, number>();
+  const waitForChat = async (channel: Channel, chat: string) => {
+    const rate = adapters.get(channel).pacing?.perChatPerSecond;
+    if (!rate || rate <= 0) return;
+    const now = clock();
+    if (chatSlots.size > 10_000) {
+      for (const [k, at] of chatSlots) if (at < now) chatSlots.delete(k);
+    }
+    const key = `${channel}:${chat}`;
+    const slot = Math.max(now, chatSlots.get(key) ?? 0);
+    chatSlots.set(key, slot + 1000 / rate);
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  };
   return {
-    async wait(channel) {
+    async wait(channel, chat) {
+      if (chat !== undefined) await waitForChat(channel, chat);
       const bucket = bucketFor(channel);
       if (!bucket) return;
       const now = clock();

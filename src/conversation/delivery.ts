@@ -88,7 +88,7 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, outboxId: number)
   let externalId: string;
   try {
     const adapter = deps.adapters.get(message.channel);
-    await deps.pacer?.wait(message.channel);
+    await deps.pacer?.wait(message.channel, message.externalUserId);
     externalId = (await adapter.send(message)).externalId;
   } catch (err) {
     const now = deps.now();

@@ -329,3 +329,31 @@ describe('Telegram delivery under the Bot API limits, blocked users, and polling
     expect(audit).toHaveLength(1);
   });
 });
+
+describe('Telegram webhook registration at start', () => {
+  it('calls setWebhook with the secret, the allowed updates and a connection cap when PUBLIC_URL is set', async () => {
+    const t = await createTestDb();
+    const fake = await startFakeTelegram({ token: TOKEN });
+    const system = await startTestSystem({
+      DATABASE_URL: t.url,
+      REDIS_URL: inject('redisUrl'),
+      QUEUE_PREFIX: testQueuePrefix(),
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.url,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      PUBLIC_URL: 'https://pesandesa.purwakartakab.example',
+    });
+    try {
+      expect(fake.webhook).toEqual({
+        url: 'https://pesandesa.purwakartakab.example/webhooks/telegram',
+        secretToken: SECRET,
+        allowedUpdates: ['message', 'callback_query'],
+        maxConnections: 40,
+      });
+    } finally {
+      await system.stop();
+      await fake.close();
+      await t.drop();
+    }
+  });
+});

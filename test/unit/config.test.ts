@@ -79,3 +79,17 @@ describe('configuration', () => {
     expect(() => loadConfig(file, {})).toThrow(/WORKER_CONCURRENCY/);
   });
 });
+
+describe('.env.example', () => {
+  it('lists every variable the configuration reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { configSchema } = await import('../../src/config/schema.js');
+    const listed = new Set(
+      readFileSync('.env.example', 'utf8')
+        .split('\n')
+        .map((l) => /^([A-Z0-9_]+)=/.exec(l)?.[1])
+        .filter(Boolean),
+    );
+    expect(Object.keys(configSchema.shape).filter((k) => !listed.has(k))).toEqual([]);
+  });
+});
