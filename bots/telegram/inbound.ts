@@ -11,7 +11,7 @@ export function toInbound(update: Update): Inbound | null {
   if ('callback_query' in update) {
     const q = update.callback_query;
     const chat = q.message?.chat;
-    if (!chat || chat.type !== 'private' || !('data' in q)) return null;
+    if (chat?.type !== 'private' || !('data' in q)) return null;
     return {
       ...base,
       externalUserId: String(chat.id),

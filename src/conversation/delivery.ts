@@ -58,7 +58,9 @@ export class DeliveryRateLimited extends Error {
 
 const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, maxMs: 10 * 60_000 };
 // Row locks other than a claim last one short statement.
-const LOCKED_RETRY_MS = 100;
+// Short: a row waiting behind an older message of the same chat is usually free again within
+// one send, and a chat's backlog should drain at the channel's pace, not this one.
+const LOCKED_RETRY_MS = 20;
 
 export const backoffMs = (attempts: number, b: Backoff) =>
   Math.min(b.maxMs, b.baseMs * 2 ** Math.max(0, attempts - 1));
