@@ -14,6 +14,12 @@ import type { Inbound, Outbound, OutboundOption } from './types.js';
 type Pending = { kind: 'leave' } | { kind: 'resume' } | { kind: 'language' };
 
 const MAX_TEXT = 2000;
+
+/** Buttons that carry their subject: `t:<need>:<action>` on alerts, `a:<need>:<choice>` on awards. */
+const DEEP_LINKS = [
+  { pattern: /^t:(\d+):(quote|details|decline)$/, flow: 'tender', step: 'alert' },
+  { pattern: /^a:(\d+):(q\d+|extend|widen|unsuccessful)$/, flow: 'award', step: 'choose' },
+];
 const STUCK_AFTER = 3;
 
 export interface TurnInit {
@@ -96,14 +102,17 @@ export class Turn {
       return this.replies;
     }
     const command = this.text ? parseGlobalCommand(this.text) : null;
-    const deepLink = /^t:(\d+):(quote|details|decline)$/.exec(this.init.input.optionId ?? '');
-    if (deepLink && this.init.flows.tender) {
-      // A button on a tender alert works whatever the conversation was doing: the tap says
-      // which tender it is about.
+    const deepLink = DEEP_LINKS.map((d) => ({ ...d, m: d.pattern.exec(this.init.input.optionId ?? '') })).find(
+      (d) => d.m,
+    );
+    const linkedStep = deepLink ? this.init.flows[deepLink.flow]?.steps[deepLink.step] : undefined;
+    if (deepLink?.m && linkedStep) {
+      // A button on a notice (a tender alert, an award question) works whatever the
+      // conversation was doing: the tap says which need it is about.
       this.pending = undefined;
-      await this.enterQuietly('tender', { needId: Number(deepLink[1]) });
-      const tender = this.init.flows.tender.steps.alert;
-      if (tender) await this.apply(await tender.handle(this.context()));
+      await this.enterQuietly(deepLink.flow, { needId: Number(deepLink.m[1]) });
+      this.conv.step = deepLink.step;
+      await this.apply(await linkedStep.handle(this.context()));
     } else if (command) await this.command(command, flow);
     else if (this.pending) await this.answerPending(flow);
     else if (this.isIdle(flow)) {

@@ -20,6 +20,12 @@ export function formatQty(q: number): string {
   return Number.isInteger(q) ? String(q) : String(q).replace('.', ',');
 }
 
+/**
+ * Award buttons name their need, so a tap acts on the right one even when two needs closed at
+ * once and the conversation holds the other.
+ */
+export const awardOption = (needId: number, choice: string) => `a:${needId}:${choice}`;
+
 export interface RankedLine {
   quoteId: number;
   business_name: string;
@@ -38,7 +44,7 @@ export interface RankedLine {
 export function rankedPrompt(
   t: T,
   locale: Locale,
-  need: { number: string | null; minQuotes: number },
+  need: { id: number; number: string | null; minQuotes: number },
   ranked: RankedLine[],
   received = ranked.length,
 ): { text: string; options: Array<{ id: string; label: string }>; enough: boolean } {
@@ -64,13 +70,13 @@ export function rankedPrompt(
   });
   const options = enough
     ? ranked.map((q, i) => ({
-        id: `q${q.quoteId}`,
+        id: awardOption(need.id, `q${q.quoteId}`),
         label: `${i + 1}. ${q.business_name} — ${money(q.total, locale)}`,
       }))
     : [
-        { id: 'extend', label: t('award.opt_extend') },
-        { id: 'widen', label: t('award.opt_widen') },
-        { id: 'unsuccessful', label: t('award.opt_unsuccessful') },
+        { id: awardOption(need.id, 'extend'), label: t('award.opt_extend') },
+        { id: awardOption(need.id, 'widen'), label: t('award.opt_widen') },
+        { id: awardOption(need.id, 'unsuccessful'), label: t('award.opt_unsuccessful') },
       ];
   return { text: lines ? `${head}\n\n${lines}` : head, options, enough };
 }

@@ -123,7 +123,8 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
       'Nyatakan gagal',
     ]);
     expect(await needStatus(number)).toBe('closed');
-    await officer.say('1');
+    // Tapping the button: it names this need, whatever else closed at the same moment.
+    await officer.tap(String(choice.options?.[0]?.id));
     // Far enough that the next test's clock jump does not close this need again.
     const extended = await officer.say('20/12 10.00');
     expect(extended.text).toContain('diperpanjang');
@@ -157,8 +158,10 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     }
     clock.advance(29 * 3600_000);
     await system.accelerate();
-    await officer.waitFor((m) => m.text.includes(number) && m.text.includes('Silakan pilih penyedia'));
-    await officer.say('1'); // the lowest: no reason needed
+    const ranked = await officer.waitFor(
+      (m) => m.text.includes(number) && m.text.includes('Silakan pilih penyedia'),
+    );
+    await officer.tap(String(ranked.options?.[0]?.id)); // the lowest: no reason needed
     await officer.say('lewati');
     expect((await officer.say('ya')).text).toContain('dikirim ke Toko Dekat');
     await near.waitFor((m) => m.text.includes('🎉 Selamat!') && m.text.includes(number));

@@ -4,19 +4,33 @@ import { verifyAuditChain } from '../../src/store/audit.js';
 import type { RunningSystem } from '../../src/system.js';
 import { ChatClient, type ChatMessage, optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
+import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.js';
 import { eventually, startTestSystem } from '../support/system.js';
+import { TelegramChatClient } from '../support/telegram-chat.js';
+
+const TG_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const TG_SECRET = 'telegram-webhook-secret-0123456789';
 
 // Tuesday 1 December 2026, 10.00 WIB: a working morning, outside everyone's quiet hours.
 const START = new Date('2026-12-01T03:00:00Z');
 
-describe('the procurement lifecycle through the web chat', () => {
+describe.each(['web', 'telegram'] as const)('the procurement lifecycle through the %s chat', (channel) => {
   let t: TestDb;
   let system: RunningSystem;
   const clock = new OffsetClock();
 
+  let fake: FakeTelegram | undefined;
+  const client = (id: string): ChatClient =>
+    channel === 'web'
+      ? new ChatClient(String(system.url), id)
+      : new TelegramChatClient(String(system.url), t.db, TG_SECRET);
+
   beforeAll(async () => {
     clock.set(START);
     t = await createTestDb();
+    // Over Telegram the same dialogue goes through the webhook and the fake Bot API.
+    fake =
+      channel === 'telegram' ? await startFakeTelegram({ token: TG_TOKEN, perChatPerSecond: 30 }) : undefined;
     system = await startTestSystem(
       {
         DATABASE_URL: t.url,
@@ -24,6 +38,14 @@ describe('the procurement lifecycle through the web chat', () => {
         QUEUE_PREFIX: testQueuePrefix(),
         ADMIN_TOKEN: TEST_TOKEN,
         OUTBOX_SWEEP_INTERVAL_MS: '500',
+        ...(fake
+          ? {
+              TELEGRAM_BOT_TOKEN: TG_TOKEN,
+              TELEGRAM_API_ROOT: fake.url,
+              TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+              TELEGRAM_RATE_PER_CHAT_PER_SECOND: '30',
+            }
+          : {}),
       },
       'all',
       { clock },
@@ -31,6 +53,7 @@ describe('the procurement lifecycle through the web chat', () => {
   });
   afterAll(async () => {
     await system?.stop();
+    await fake?.close();
     await t?.drop();
   });
 
@@ -45,7 +68,7 @@ describe('the procurement lifecycle through the web chat', () => {
     ).code;
 
   async function registerVendor(id: string, business: string, kecamatan: string, desa: string) {
-    const c = new ChatClient(String(system.url), id);
+    const c = client(id);
     await c.say('halo');
     await c.say('1');
     await c.say(business);
@@ -69,7 +92,7 @@ describe('the procurement lifecycle through the web chat', () => {
       .insertInto('invite_codes')
       .values({ code: 'BJT-0001', village_code: await villageCode('Bojong Timur') })
       .execute();
-    const officer = new ChatClient(String(system.url), 'officer-1');
+    const officer = client('officer-1');
     await officer.say('halo');
     await officer.say('2');
     await officer.say('Hendra Gunawan');
@@ -330,5 +353,19 @@ describe('the procurement lifecycle through the web chat', () => {
       expect(actions).toContain(a);
     }
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: actions.length, brokenAt: null });
+    // Over Telegram, every message recorded as sent really reached the Bot API, once.
+    if (fake) {
+      for (const c of [officer, near, kec1, kec2, far1, far2]) {
+        const sent = await t.db
+          .selectFrom('outbox')
+          .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
+          .select('outbox.id')
+          .where('ci.channel', '=', 'telegram')
+          .where('ci.external_id', '=', c.identity)
+          .where('outbox.status', '=', 'sent')
+          .execute();
+        expect(fake.sent(c.identity)).toHaveLength(sent.length);
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { isLowest } from '../../domain/ranking.js';
 import { rupiahInWords } from '../../domain/terbilang.js';
-import { money, rankedPrompt, when } from '../../procurement/messages.js';
+import { awardOption, money, rankedPrompt, when } from '../../procurement/messages.js';
 import { isFail, type RankedQuote } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
@@ -37,12 +37,13 @@ export const awardFlow: Flow = {
         if (r?.need.status !== 'closed') return home([ctx.t('award.not_ready')]);
         const enough = r.received >= r.need.minQuotes && r.ranked.length > 0;
         if (!enough) {
-          const picked = await pickOption(ctx, [
-            { id: 'extend', label: ctx.t('award.opt_extend') },
-            { id: 'widen', label: ctx.t('award.opt_widen') },
-            { id: 'unsuccessful', label: ctx.t('award.opt_unsuccessful') },
+          const choice = await pickOption(ctx, [
+            { id: awardOption(r.need.id, 'extend'), label: ctx.t('award.opt_extend') },
+            { id: awardOption(r.need.id, 'widen'), label: ctx.t('award.opt_widen') },
+            { id: awardOption(r.need.id, 'unsuccessful'), label: ctx.t('award.opt_unsuccessful') },
           ]);
-          if (typeof picked !== 'string') return picked;
+          if (typeof choice !== 'string') return choice;
+          const picked = choice.split(':')[2];
           if (picked === 'unsuccessful') {
             await ctx.store.needs.declareUnsuccessful(ctx.actor.userId, needId(ctx));
             return home([ctx.t('award.unsuccessful_done')]);
@@ -53,13 +54,13 @@ export const awardFlow: Flow = {
         const picked = await pickOption(
           ctx,
           r.ranked.map((q, i) => ({
-            id: `q${q.quoteId}`,
+            id: awardOption(r.need.id, `q${q.quoteId}`),
             label: `${q.business_name}`,
             aliases: [String(i + 1)],
           })),
         );
         if (typeof picked !== 'string') return picked;
-        ctx.data.quoteId = Number(picked.slice(1));
+        ctx.data.quoteId = Number(picked.split(':q')[1]);
         return next(isLowest(r.ranked, Number(ctx.data.quoteId)) ? 'negotiate' : 'reason');
       },
     },
