@@ -18,10 +18,18 @@ export async function handleUpdate(engine: Engine, telegram: Telegram, update: U
   const inbound = toInbound(update);
   if (inbound) await engine.handle(inbound);
   if ('callback_query' in update) {
+    const q = update.callback_query;
     // Best effort: a spinner that keeps turning is cosmetic, the turn itself is committed.
-    await telegram.answerCbQuery(update.callback_query.id).catch((err: Error) => {
+    await telegram.answerCbQuery(q.id).catch((err: Error) => {
       log.debug({ err: err.message }, 'answerCallbackQuery failed');
     });
+    // The answered question loses its buttons: the chat stays tidy, and an old button cannot
+    // be tapped again by mistake. The question's text stays, so the history reads as it happened.
+    if (q.message) {
+      await telegram
+        .editMessageReplyMarkup(q.message.chat.id, q.message.message_id, undefined, { inline_keyboard: [] })
+        .catch((err: Error) => log.debug({ err: err.message }, 'editMessageReplyMarkup failed'));
+    }
   }
 }
 

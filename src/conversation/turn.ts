@@ -102,9 +102,10 @@ export class Turn {
       return this.replies;
     }
     const command = this.text ? parseGlobalCommand(this.text) : null;
-    const deepLink = DEEP_LINKS.map((d) => ({ ...d, m: d.pattern.exec(this.init.input.optionId ?? '') })).find(
-      (d) => d.m,
-    );
+    const deepLink = DEEP_LINKS.map((d) => ({
+      ...d,
+      m: d.pattern.exec(this.init.input.optionId ?? ''),
+    })).find((d) => d.m);
     const linkedStep = deepLink ? this.init.flows[deepLink.flow]?.steps[deepLink.step] : undefined;
     if (deepLink?.m && linkedStep) {
       // A button on a notice (a tender alert, an award question) works whatever the

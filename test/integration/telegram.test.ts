@@ -102,8 +102,11 @@ describe('Telegram through the real webhook and a fake Bot API', () => {
       .select(['business_name', 'phone_e164'])
       .executeTakeFirstOrThrow();
     expect(vendor).toEqual({ business_name: 'Toko_Serba <Ada>', phone_e164: '+6281234567890' });
-    // Every tap got its spinner stopped.
+    // Every tap got its spinner stopped, and the answered question lost its buttons.
     expect(fake.calls.filter((c) => c.method === 'answerCallbackQuery').length).toBe(6);
+    const edits = fake.calls.filter((c) => c.method === 'editMessageReplyMarkup');
+    expect(edits).toHaveLength(6);
+    expect(edits[0]?.params).toMatchObject({ chat_id: chat, reply_markup: { inline_keyboard: [] } });
   });
 
   it('refuses a wrong or missing secret token and leaves no trace', async () => {

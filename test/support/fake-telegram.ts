@@ -289,6 +289,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions): Promise<Fake
       }
       case 'answerCallbackQuery':
       case 'sendChatAction':
+      case 'editMessageReplyMarkup':
         return ok(true);
       default:
         return fail(404, 'Not Found: method not found');
