@@ -10,12 +10,18 @@ import {
   markRetry,
   markSent,
   markUnreachable,
+  oldestDueOfChat,
   releaseStaleSending,
 } from '../store/outbox.js';
 import type { Database, OutboxStatus } from '../store/schema.js';
 import type { AdapterRegistry, ChannelPacer } from './adapters.js';
 import type { OutboxRelay } from './relay.js';
-import { type Channel, ChannelRateLimitError, RecipientUnreachableError } from './types.js';
+import {
+  type Channel,
+  ChannelRateLimitError,
+  type OutboxMessage,
+  RecipientUnreachableError,
+} from './types.js';
 
 export interface Backoff {
   baseMs: number;
@@ -73,20 +79,50 @@ const describe = (err: unknown) =>
  * classified; if recording the result fails, the row stays `sending` and the sweeper's lease
  * releases it (the one place a message can go out twice, rather than never).
  */
-export async function deliverOutboxMessage(deps: DeliveryDeps, outboxId: number): Promise<DeliveryOutcome> {
-  const { db, log } = deps;
-  const claimedAt = deps.now();
-  const message = await claimForSending(db, outboxId, claimedAt);
-  if (!message) {
-    const state = await getOutboxState(db, outboxId);
-    if (state?.status === 'pending') {
-      return state.notBefore > claimedAt
-        ? { status: 'later', retryAt: state.notBefore, reason: 'not_due' }
-        : { status: 'later', retryAt: new Date(claimedAt.getTime() + LOCKED_RETRY_MS), reason: 'locked' };
-    }
-    return { status: 'skipped', state: state?.status ?? 'missing' };
-  }
+/** How many of its chat's older messages one job may send before its own. */
+const MAX_DRAIN = 50;
 
+/**
+ * Sends one outbox row, after any older due message of the same chat: a job sends the chat's
+ * oldest unsent message first, then the next, up to its own. One chat's messages go out in the
+ * order they were written, and a backlog drains at the channel's pace instead of waiting on
+ * retries. Only errors of the channel's `send` are classified; if recording the result fails,
+ * the row stays `sending` and the sweeper's lease releases it (the one place a message can go
+ * out twice, rather than never).
+ */
+export async function deliverOutboxMessage(deps: DeliveryDeps, outboxId: number): Promise<DeliveryOutcome> {
+  for (let round = 0; round < MAX_DRAIN; round++) {
+    const claimedAt = deps.now();
+    const next = await oldestDueOfChat(deps.db, outboxId, claimedAt);
+    const message = next === null ? null : await claimForSending(deps.db, next, claimedAt);
+    if (!message) {
+      const state = await getOutboxState(deps.db, outboxId);
+      if (state?.status === 'pending') {
+        return state.notBefore > claimedAt
+          ? { status: 'later', retryAt: state.notBefore, reason: 'not_due' }
+          : { status: 'later', retryAt: new Date(claimedAt.getTime() + LOCKED_RETRY_MS), reason: 'locked' };
+      }
+      return { status: 'skipped', state: state?.status ?? 'missing' };
+    }
+    const own = message.id === outboxId;
+    const outcome = await sendClaimed(deps, message, own);
+    if (own) return outcome;
+    if (outcome.status === 'later') return outcome;
+  }
+  return { status: 'later', retryAt: new Date(deps.now().getTime() + LOCKED_RETRY_MS), reason: 'locked' };
+}
+
+/**
+ * Sends a claimed row and records the result. For the job's own row a passing failure is
+ * thrown (BullMQ retries); for an older row of the chat it is left to that row's own job.
+ */
+async function sendClaimed(
+  deps: DeliveryDeps,
+  message: OutboxMessage,
+  own: boolean,
+): Promise<DeliveryOutcome> {
+  const { db, log } = deps;
+  const outboxId = message.id;
   let externalId: string;
   try {
     const adapter = deps.adapters.get(message.channel);
@@ -128,8 +164,11 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, outboxId: number)
       return { status: 'dead', reason: error };
     }
     const delay = backoffMs(message.attempts, deps.backoff ?? DEFAULT_BACKOFF);
-    await markRetry(db, message.id, error, new Date(now.getTime() + delay));
-    throw err;
+    const retryAt = new Date(now.getTime() + delay);
+    await markRetry(db, message.id, error, retryAt);
+    if (own) throw err;
+    // The older row's own job retries it; this job waits behind it.
+    return { status: 'later', retryAt, reason: 'locked' };
   }
   await markSent(db, message.id, externalId, deps.now());
   if (message.onSent) {

@@ -36,9 +36,7 @@ async function inTransaction(
   await deps.commit(effects);
 }
 
-const officerUser = async (trx: Kysely<Database>, officerId: number) =>
-  (await trx.selectFrom('officers').select('user_id').where('id', '=', officerId).executeTakeFirstOrThrow())
-    .user_id;
+const officerUser = (trx: Kysely<Database>, officerId: number) => needs.officerUserId(trx, officerId);
 
 /**
  * Chooses vendors for a published need and alerts them: nearest first (same desa, kecamatan,
@@ -75,11 +73,7 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
     }));
     const inserted = await needs.insertInvitations(trx, needId, rows);
     const items = await needs.needItems(trx, needId);
-    const village = await trx
-      .selectFrom('villages')
-      .select('name')
-      .where('code', '=', need.villageCode)
-      .executeTakeFirstOrThrow();
+    const village = { name: await needs.villageName(trx, need.villageCode) };
     // One read for every recipient, one insert for every alert, one update for every
     // conversation: a lelang may alert thousands of vendors in one transaction.
     const byVendor = new Map(chosen.map((c) => [c.vendorId, c]));

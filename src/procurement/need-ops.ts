@@ -127,12 +127,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
     async recommend(userId: number, categoryId: number, limit = 3) {
       const o = await officerFor(userId);
       if (isFail(o)) return o;
-      const place = await trx
-        .selectFrom('villages')
-        .innerJoin('districts', 'districts.code', 'villages.district_code')
-        .select(['districts.code as district', 'districts.regency_code as regency'])
-        .where('villages.code', '=', o.officer.villageCode)
-        .executeTakeFirstOrThrow();
+      const place = await needs.placeOfVillage(trx, o.officer.villageCode);
       const pseudo = {
         categoryId,
         regencyCode: place.regency,
@@ -140,23 +135,16 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
         districtCode: place.district,
       } as needs.NeedRow;
       const ranked = rankVendors(await needs.matchCandidates(trx, pseudo, userId)).slice(0, limit);
-      const names = ranked.length
-        ? await trx
-            .selectFrom('vendors')
-            .select(['id', 'business_name'])
-            .where(
-              'id',
-              'in',
-              ranked.map((r) => r.vendorId),
-            )
-            .execute()
-        : [];
+      const names = await needs.vendorNames(
+        trx,
+        ranked.map((r) => r.vendorId),
+      );
       return {
         vendors: ranked.map((r) => ({
           vendorId: r.vendorId,
           ring: r.ring,
           rating: r.ratingAvg,
-          name: names.find((n) => n.id === r.vendorId)?.business_name ?? '',
+          name: names.get(r.vendorId) ?? '',
         })),
       };
     },
@@ -214,26 +202,14 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       if (!inv) return { error: 'not_invited' as const };
       const items = await needs.needItems(trx, needId);
       const mine = await quotes.activeQuote(trx, needId, vendor.id);
-      const village = await trx
-        .selectFrom('villages')
-        .select('name')
-        .where('code', '=', need.villageCode)
-        .executeTakeFirst();
+      const village = await needs.villageName(trx, need.villageCode);
       const open = need.status === 'published' && need.quoteDeadline > now;
-      return { need, items, mine, vendor, open, village: village?.name ?? '' };
+      return { need, items, mine, vendor, open, village };
     },
 
     async viewed(userId: number, needId: number) {
       const vendor = await findVendorByUser(trx, userId);
-      if (vendor) {
-        await trx
-          .updateTable('invitations')
-          .set({ status: 'viewed' })
-          .where('need_id', '=', needId)
-          .where('vendor_id', '=', vendor.id)
-          .where('status', 'in', ['pending', 'alerted'])
-          .execute();
-      }
+      if (vendor) await needs.markInvitationViewed(trx, needId, vendor.id);
     },
 
     async declineInvitation(userId: number, needId: number) {
@@ -278,11 +254,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       );
       const count = await quotes.activeQuoteCount(trx, needId);
       const tz = (await settingsFor(need.villageCode)).time_zone;
-      const officer = await trx
-        .selectFrom('officers')
-        .select('user_id')
-        .where('id', '=', need.officerId)
-        .executeTakeFirstOrThrow();
+      const officer = { user_id: await needs.officerUserId(trx, need.officerId) };
       if (saved.revision === 1) {
         effects.outboxIds.push(
           ...(await notifyUser(
@@ -452,15 +424,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       if (widen) {
         const next: Ring = own.need.ring === 'desa' ? 'kecamatan' : 'kabupaten';
         await needs.setRing(trx, needId, next);
-        const round = Number(
-          (
-            await trx
-              .selectFrom('needs')
-              .select('extended_count')
-              .where('id', '=', needId)
-              .executeTakeFirstOrThrow()
-          ).extended_count,
-        );
+        const round = await needs.extendedCount(trx, needId);
         effects.jobs.push({ kind: 'match', needId, round });
       }
       for (const timer of needTimers(needId, deadline, s.reminder_minutes_before, now))

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { withContext } from '../conversation/context.js';
 import type { Outbound } from '../conversation/types.js';
 import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
-import { identityOfUser } from '../store/needs.js';
+import { getUser } from '../store/chat.js';
+import { identityOfUser, offerConversations } from '../store/needs.js';
 import { insertOutbox } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
 
@@ -19,12 +19,8 @@ export interface Recipient {
 export async function recipient(db: Kysely<Database>, userId: number): Promise<Recipient | null> {
   const identity = await identityOfUser(db, userId);
   if (!identity) return null;
-  const user = await db
-    .selectFrom('users')
-    .select(['locale', 'status'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user || user.status === 'suspended') return null;
+  const user = await getUser(db, userId);
+  if (user.status === 'suspended') return null;
   const locale = asLocale(user.locale);
   return {
     userId,
@@ -75,25 +71,5 @@ export async function offerConversation(
 ): Promise<boolean> {
   const r = await recipient(trx, userId);
   if (!r) return false;
-  await trx
-    .insertInto('conversations')
-    .values({ identity_id: r.identityId })
-    .onConflict((oc) => oc.column('identity_id').doNothing())
-    .execute();
-  const conv = await trx
-    .selectFrom('conversations')
-    .select(['id', 'flow'])
-    .where('identity_id', '=', r.identityId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  // At the menu, or already waiting in this same dialogue (e.g. looking at a need whose
-  // deadline has just passed): the news is the natural next question.
-  if (conv.flow !== null && conv.flow !== 'menu' && conv.flow !== flow) return false;
-  await trx
-    .updateTable('conversations')
-    // The offer counts as a turn: the person's answer must not be taken for a return from idling.
-    .set({ flow, step, data: JSON.stringify(withContext(data)), history: '[]', misses: 0, last_turn_at: now })
-    .where('id', '=', conv.id)
-    .execute();
-  return true;
+  return offerConversations(trx, [r.identityId], flow, step, data, now);
 }

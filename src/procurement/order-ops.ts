@@ -5,6 +5,7 @@ import type { MessageKey, Params } from '../i18n/index.js';
 import { appendAudit } from '../store/audit.js';
 import * as needs from '../store/needs.js';
 import * as orders from '../store/orders.js';
+import * as quotes from '../store/quotes.js';
 import type { Database } from '../store/schema.js';
 import type { Effects } from './effects.js';
 import { money } from './messages.js';
@@ -80,18 +81,12 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
       if (!(await move(l.order, 'accept', userId))) return { error: 'wrong_state' as const };
       await moveNeed(l.order.needId, 'order_accepted');
       // Now the result stands: the other quotes lose, and their vendors learn who won.
-      const losers = await trx
-        .selectFrom('quotes as q')
-        .innerJoin('vendors as v', 'v.id', 'q.vendor_id')
-        .select(['q.id', 'v.user_id'])
-        .where('q.need_id', '=', l.order.needId)
-        .where('q.status', '=', 'active')
-        .execute();
-      await trx
-        .updateTable('quotes')
-        .set({ status: 'rejected' })
-        .where('id', 'in', losers.length ? losers.map((q) => q.id) : [0])
-        .execute();
+      const losers = await quotes.openQuotesOfNeed(trx, l.order.needId);
+      await quotes.setQuoteStatus(
+        trx,
+        losers.map((q) => q.id),
+        'rejected',
+      );
       for (const loser of losers) {
         effects.outboxIds.push(
           ...(await notifyUser(
@@ -128,8 +123,8 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
       const l = await load(orderId, userId, 'vendor');
       if (isFail(l)) return l;
       if (!(await move(l.order, 'decline', userId, { reason }))) return { error: 'wrong_state' as const };
-      await trx.updateTable('orders').set({ status_reason: reason }).where('id', '=', orderId).execute();
-      await trx.updateTable('quotes').set({ status: 'rejected' }).where('id', '=', l.order.quoteId).execute();
+      await orders.setOrderReason(trx, orderId, reason);
+      await quotes.setQuoteStatus(trx, [l.order.quoteId], 'rejected');
       await moveNeed(l.order.needId, 'order_declined');
       await tell(l.order.officerUserId, 'order.declined_officer', `declined:${orderId}`, {
         number: l.order.number,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { unmatchedNeeds } from '../store/needs.js';
+import { overdueNeeds, unmatchedNeeds } from '../store/needs.js';
 import type { Database } from '../store/schema.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -23,13 +23,7 @@ export function createReconciler(deps: {
   async function once(): Promise<void> {
     const now = deps.clock.now();
     const unmatched = await unmatchedNeeds(deps.db, new Date(now.getTime() - 30_000));
-    const overdue = await deps.db
-      .selectFrom('needs')
-      .select(['id', 'quote_deadline'])
-      .where('status', '=', 'published')
-      .where('quote_deadline', '<=', new Date(now.getTime() - 30_000))
-      .limit(100)
-      .execute();
+    const overdue = await overdueNeeds(deps.db, new Date(now.getTime() - 30_000));
     await deps.scheduler.dispatch([
       ...unmatched.map((needId) => ({ kind: 'match' as const, needId, round: 0 })),
       ...overdue.map((n) => ({

@@ -455,14 +455,14 @@ export async function offerConversations(
   step: string,
   data: Record<string, unknown>,
   now: Date,
-) {
-  if (identityIds.length === 0) return;
+): Promise<boolean> {
+  if (identityIds.length === 0) return false;
   await trx
     .insertInto('conversations')
     .values(identityIds.map((identity_id) => ({ identity_id })))
     .onConflict((oc) => oc.column('identity_id').doNothing())
     .execute();
-  await trx
+  const moved = await trx
     .updateTable('conversations')
     .set({
       flow,
@@ -475,5 +475,69 @@ export async function offerConversations(
     })
     .where('identity_id', 'in', identityIds)
     .where((eb) => eb.or([eb('flow', 'is', null), eb('flow', '=', 'menu'), eb('flow', '=', flow)]))
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows) > 0;
+}
+
+export async function villageName(db: Kysely<Database>, villageCode: string): Promise<string> {
+  const row = await db
+    .selectFrom('villages')
+    .select('name')
+    .where('code', '=', villageCode)
+    .executeTakeFirst();
+  return row?.name ?? '';
+}
+
+/** The kecamatan and regency a village belongs to. */
+export async function placeOfVillage(db: Kysely<Database>, villageCode: string) {
+  return db
+    .selectFrom('villages')
+    .innerJoin('districts', 'districts.code', 'villages.district_code')
+    .select(['districts.code as district', 'districts.regency_code as regency'])
+    .where('villages.code', '=', villageCode)
+    .executeTakeFirstOrThrow();
+}
+
+export async function vendorNames(db: Kysely<Database>, vendorIds: number[]): Promise<Map<number, string>> {
+  if (vendorIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('vendors')
+    .select(['id', 'business_name'])
+    .where('id', 'in', vendorIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.business_name]));
+}
+
+export async function officerUserId(db: Kysely<Database>, officerId: number): Promise<number> {
+  return (
+    await db.selectFrom('officers').select('user_id').where('id', '=', officerId).executeTakeFirstOrThrow()
+  ).user_id;
+}
+
+export async function markInvitationViewed(trx: Kysely<Database>, needId: number, vendorId: number) {
+  await trx
+    .updateTable('invitations')
+    .set({ status: 'viewed' })
+    .where('need_id', '=', needId)
+    .where('vendor_id', '=', vendorId)
+    .where('status', 'in', ['pending', 'alerted'])
+    .execute();
+}
+
+export async function extendedCount(db: Kysely<Database>, needId: number): Promise<number> {
+  return Number(
+    (await db.selectFrom('needs').select('extended_count').where('id', '=', needId).executeTakeFirstOrThrow())
+      .extended_count,
+  );
+}
+
+/** Published needs whose deadline passed before `before` (their deadline job may be lost). */
+export async function overdueNeeds(db: Kysely<Database>, before: Date, limit = 100) {
+  return db
+    .selectFrom('needs')
+    .select(['id', 'quote_deadline'])
+    .where('status', '=', 'published')
+    .where('quote_deadline', '<=', before)
+    .limit(limit)
     .execute();
 }

@@ -253,3 +253,7 @@ export async function ratingCount(db: Kysely<Database>, orderId: number): Promis
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function setOrderReason(trx: Kysely<Database>, id: number, reason: string) {
+  await trx.updateTable('orders').set({ status_reason: reason }).where('id', '=', id).execute();
+}

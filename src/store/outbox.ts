@@ -265,3 +265,21 @@ export async function markUnreachable(db: Kysely<Database>, identityId: number, 
     .where('id', '=', identityId)
     .execute();
 }
+
+/**
+ * The oldest message of this row's chat that is due and not sent yet (possibly the row
+ * itself), or null when that message is being sent right now by another worker.
+ */
+export async function oldestDueOfChat(db: Kysely<Database>, id: number, now: Date): Promise<number | null> {
+  const row = await db
+    .selectFrom('outbox as o')
+    .select(['o.id', 'o.status'])
+    .where('o.identity_id', '=', (eb) => eb.selectFrom('outbox').select('identity_id').where('id', '=', id))
+    .where('o.status', 'in', ['pending', 'sending'])
+    .where('o.not_before', '<=', now)
+    .orderBy('o.id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return id;
+  return row.status === 'pending' ? row.id : null;
+}

@@ -182,3 +182,14 @@ export async function quotesOfVendor(db: Kysely<Database>, vendorId: number, lim
     .offset(offset)
     .execute();
 }
+
+/** Quotes still open on a need, with their vendors' users (the ones to tell the result). */
+export async function openQuotesOfNeed(db: Kysely<Database>, needId: number) {
+  return db
+    .selectFrom('quotes as q')
+    .innerJoin('vendors as v', 'v.id', 'q.vendor_id')
+    .select(['q.id', 'v.user_id'])
+    .where('q.need_id', '=', needId)
+    .where('q.status', '=', 'active')
+    .execute();
+}
