@@ -6,14 +6,17 @@ import { sql } from 'kysely';
 import { createTelegramClient, telegramAdapter } from '../bots/telegram/adapter.js';
 import { ALLOWED_UPDATES, startPolling } from '../bots/telegram/polling.js';
 import { mountTelegramWebhook } from '../bots/telegram/webhook.js';
+import { cloudAdapter } from '../bots/whatsapp-cloud/adapter.js';
+import { mountCloudWebhook } from '../bots/whatsapp-cloud/webhook.js';
 import { startWorkers, type WorkerSet } from '../workers/index.js';
 import { type Clock, systemClock } from './clock.js';
-import type { Config } from './config/index.js';
+import { type Config, ConfigError } from './config/index.js';
 import { createAdapterRegistry, webChatAdapter } from './conversation/adapters.js';
 import { createSweeper } from './conversation/delivery.js';
 import { createEngine, type Engine } from './conversation/engine.js';
 import { createOutboxRelay } from './conversation/relay.js';
 import { loadOrderDocument } from './documents/load.js';
+import { asLocale, translate } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import type { JobDeps } from './procurement/jobs.js';
 import { createReconciler } from './procurement/reconciler.js';
@@ -33,6 +36,28 @@ import { migrateToLatest } from './store/migrate.js';
 import { seedReferenceData } from './store/seed.js';
 
 export type Role = 'all' | 'server' | 'worker';
+
+/** The Cloud API needs all four settings; name the missing ones in one sentence. */
+function requireCloudSettings(config: Config) {
+  const missing = (
+    [
+      'WHATSAPP_PHONE_NUMBER_ID',
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_VERIFY_TOKEN',
+    ] as const
+  ).filter((k) => !config[k]);
+  if (missing.length) throw new ConfigError(`WHATSAPP_MODE=cloud needs ${missing.join(', ')}.`, [...missing]);
+  return {
+    apiRoot: config.WHATSAPP_API_ROOT,
+    apiVersion: config.WHATSAPP_API_VERSION,
+    phoneNumberId: String(config.WHATSAPP_PHONE_NUMBER_ID),
+    accessToken: String(config.WHATSAPP_ACCESS_TOKEN),
+    appSecret: String(config.WHATSAPP_APP_SECRET),
+    verifyToken: String(config.WHATSAPP_VERIFY_TOKEN),
+    perSecond: config.WHATSAPP_RATE_PER_SECOND,
+  };
+}
 
 export interface RunningSystem {
   /** Base URL of the HTTP server, when this role serves HTTP. */
@@ -127,6 +152,7 @@ export async function startSystem(
     const telegram = config.TELEGRAM_BOT_TOKEN
       ? createTelegramClient({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT })
       : null;
+    const cloud = config.WHATSAPP_MODE === 'cloud' ? requireCloudSettings(config) : null;
     const telegramSecret =
       config.TELEGRAM_WEBHOOK_SECRET ?? (await localSecret(config.DATA_DIR, 'telegram-webhook.secret'));
     const documentSecret =
@@ -171,6 +197,14 @@ export async function startSystem(
         db: db.db,
         adapters: createAdapterRegistry([
           webChatAdapter,
+          ...(cloud
+            ? [
+                cloudAdapter({
+                  ...cloud,
+                  listButton: translate(asLocale(config.DEFAULT_LOCALE), 'common.choose'),
+                }),
+              ]
+            : []),
           ...(telegram && config.TELEGRAM_BOT_TOKEN
             ? [
                 telegramAdapter(telegram, {
@@ -216,6 +250,16 @@ export async function startSystem(
         checks: { postgres: postgresCheck(db.db), redis: redisCheck(probe) },
         mount: (a) => {
           mountChatApi(a, { engine, db: db.db, adminToken: config.ADMIN_TOKEN });
+          if (cloud) {
+            mountCloudWebhook(a, {
+              engine,
+              db: db.db,
+              log,
+              appSecret: cloud.appSecret,
+              verifyToken: cloud.verifyToken,
+              now: () => clock.now(),
+            });
+          }
           if (telegram && config.TELEGRAM_MODE === 'webhook') {
             mountTelegramWebhook(a, { engine, telegram, secret: telegramSecret, log });
           }

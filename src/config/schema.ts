@@ -106,6 +106,21 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 letters, digits, _ or -')
     .optional(),
   TELEGRAM_RATE_PER_SECOND: positiveInt.max(1000).default(25),
+  // WhatsApp: 'cloud' uses the official Cloud API (the linked-phone mode comes later).
+  WHATSAPP_MODE: z.enum(['off', 'cloud']).default('off'),
+  WHATSAPP_API_ROOT: url(['https:', 'http:']).default('https://graph.facebook.com'),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'expected a Graph API version like v21.0')
+    .default('v21.0'),
+  WHATSAPP_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, 'expected the numeric phone number id')
+    .optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  WHATSAPP_RATE_PER_SECOND: positiveInt.max(1000).default(20),
   TELEGRAM_RATE_PER_CHAT_PER_SECOND: z.coerce.number().positive().max(30).default(1),
   // Signs the links to order documents sent in chats; generated once under DATA_DIR when unset.
   DOCUMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -7,6 +7,7 @@ export const en: Dictionary = {
   'common.yes_save': 'Yes, save',
   'common.no_change': 'Change something',
   'common.none': '(none)',
+  'common.choose': 'Choose',
   'common.done': '✅ Done',
   'common.which_to_change': 'What would you like to change?',
   'common.back_to_menu': 'Back to the menu',

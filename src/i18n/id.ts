@@ -5,6 +5,7 @@ export const id = {
   'common.yes_save': 'Ya, simpan',
   'common.no_change': 'Ubah data',
   'common.none': '(tidak ada)',
+  'common.choose': 'Pilih',
   'common.done': '✅ Selesai',
   'common.which_to_change': 'Bagian mana yang ingin diubah?',
   'common.back_to_menu': 'Kembali ke menu',

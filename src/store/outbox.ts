@@ -283,3 +283,33 @@ export async function oldestDueOfChat(db: Kysely<Database>, id: number, now: Dat
   if (!row) return id;
   return row.status === 'pending' ? row.id : null;
 }
+
+const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3 };
+
+/**
+ * A channel's delivery report (WhatsApp: sent / delivered / read / failed) on the row it sent.
+ * Reports arrive out of order, so a row never moves back (read stays read); `failed` always
+ * lands. Returns the row it changed, or null (unknown message, or an older report).
+ */
+export async function applyDeliveryStatus(
+  db: Kysely<Database>,
+  channel: Channel,
+  externalId: string,
+  status: 'sent' | 'delivered' | 'read' | 'failed',
+  error: string | null,
+  now: Date,
+): Promise<{ id: number; identityId: number } | null> {
+  const lower = Object.entries(STATUS_RANK)
+    .filter(([, rank]) => status === 'failed' || rank < (STATUS_RANK[status] ?? 0))
+    .map(([s]) => s as OutboxStatus);
+  if (lower.length === 0) return null;
+  const row = await db
+    .updateTable('outbox')
+    .set({ status, updated_at: now, ...(error ? { last_error: error } : {}) })
+    .where('channel', '=', channel)
+    .where('external_id', '=', externalId)
+    .where('status', 'in', lower)
+    .returning(['id', 'identity_id'])
+    .executeTakeFirst();
+  return row ? { id: row.id, identityId: row.identity_id } : null;
+}

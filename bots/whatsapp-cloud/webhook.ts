@@ -1,0 +1,88 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Engine } from '../../src/conversation/engine.js';
+import type { Logger } from '../../src/logger.js';
+import type { AppEnv } from '../../src/server/app.js';
+import { appendAudit } from '../../src/store/audit.js';
+import { applyDeliveryStatus } from '../../src/store/outbox.js';
+import type { Database } from '../../src/store/schema.js';
+import { type CloudWebhook, parseCloudWebhook } from './inbound.js';
+
+/** X-Hub-Signature-256 is HMAC-SHA256 of the raw body with the app secret, as `sha256=<hex>`. */
+export function validSignature(raw: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header?.startsWith('sha256=')) return false;
+  const expected = Buffer.from(createHmac('sha256', appSecret).update(raw).digest('hex'));
+  const given = Buffer.from(header.slice('sha256='.length));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export interface CloudWebhookDeps {
+  engine: Engine;
+  db: Kysely<Database>;
+  log: Logger;
+  appSecret: string;
+  verifyToken: string;
+  now: () => Date;
+}
+
+/**
+ * GET answers Meta's verification challenge; POST checks the signature over the raw body
+ * before parsing anything (401 and no trace otherwise), runs each message through the engine
+ * (the wamid dedupes Meta's retries), and records delivery reports on the outbox rows.
+ */
+export function mountCloudWebhook(app: Hono<AppEnv>, deps: CloudWebhookDeps) {
+  app.get('/webhooks/whatsapp', (c) => {
+    const mode = c.req.query('hub.mode');
+    const token = c.req.query('hub.verify_token') ?? '';
+    const challenge = c.req.query('hub.challenge') ?? '';
+    const ok =
+      mode === 'subscribe' &&
+      token.length === deps.verifyToken.length &&
+      timingSafeEqual(Buffer.from(token), Buffer.from(deps.verifyToken));
+    return ok ? c.text(challenge, 200) : c.json({ error: 'forbidden' }, 403);
+  });
+
+  app.post('/webhooks/whatsapp', async (c) => {
+    const raw = Buffer.from(await c.req.arrayBuffer());
+    if (!validSignature(raw, c.req.header('x-hub-signature-256'), deps.appSecret)) {
+      return c.json({ error: 'unauthorized' }, 401);
+    }
+    let body: CloudWebhook;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as CloudWebhook;
+    } catch {
+      return c.json({ error: 'bad_payload' }, 400);
+    }
+    const { inbound, statuses } = parseCloudWebhook(body);
+    try {
+      for (const message of inbound) await deps.engine.handle(message);
+      for (const s of statuses) {
+        const error =
+          s.errors?.map((e) => `${e.code} ${e.title ?? e.message ?? ''}`.trim()).join('; ') ?? null;
+        const row = await applyDeliveryStatus(deps.db, 'whatsapp', s.id, s.status, error, deps.now());
+        if (row && s.status === 'failed') {
+          // The admin's record of a message WhatsApp could not deliver.
+          await deps.db.transaction().execute((trx) =>
+            appendAudit(
+              trx,
+              {
+                actorType: 'system',
+                actorId: null,
+                action: 'outbox.failed',
+                entityType: 'outbox',
+                entityId: String(row.id),
+                data: { channel: 'whatsapp', error },
+              },
+              deps.now(),
+            ),
+          );
+        }
+      }
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message }, 'whatsapp webhook not processed');
+      return c.json({ error: 'unavailable' }, 503);
+    }
+    return c.json({ ok: true });
+  });
+}
