@@ -78,6 +78,7 @@ describe('WhatsApp Cloud API webhook and sending', () => {
     const before = fake.sent(from).length;
     expect((await post(body)).status).toBe(200);
     await eventually(async () => fake.sent(from).length > before, 20_000, 25);
+    // biome-ignore lint/suspicious/noExplicitAny: message bodies are read loosely in the assertions
     return fake.sent(from)[before]?.body as Record<string, any>;
   }
 
