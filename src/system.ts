@@ -202,6 +202,13 @@ export async function startSystem(
                 cloudAdapter({
                   ...cloud,
                   listButton: translate(asLocale(config.DEFAULT_LOCALE), 'common.choose'),
+                  templates: {
+                    alert: config.WHATSAPP_TEMPLATE_ALERT,
+                    reminder: config.WHATSAPP_TEMPLATE_REMINDER,
+                    default: config.WHATSAPP_TEMPLATE_DEFAULT,
+                    language: config.WHATSAPP_TEMPLATE_LANGUAGE,
+                  },
+                  now: () => clock.now(),
                 }),
               ]
             : []),

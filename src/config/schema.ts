@@ -121,6 +121,23 @@ export const configSchema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   WHATSAPP_RATE_PER_SECOND: positiveInt.max(1000).default(20),
+  // Approved templates for messages outside the 24-hour window, by purpose.
+  WHATSAPP_TEMPLATE_ALERT: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'expected a template name')
+    .optional(),
+  WHATSAPP_TEMPLATE_REMINDER: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'expected a template name')
+    .optional(),
+  WHATSAPP_TEMPLATE_DEFAULT: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'expected a template name')
+    .optional(),
+  WHATSAPP_TEMPLATE_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'expected a language code like id')
+    .default('id'),
   TELEGRAM_RATE_PER_CHAT_PER_SECOND: z.coerce.number().positive().max(30).default(1),
   // Signs the links to order documents sent in chats; generated once under DATA_DIR when unset.
   DOCUMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -50,6 +50,10 @@ export interface OutboxMessage {
   attempts: number;
   /** A conversation move to apply once sent (see the outbox's on_sent). */
   onSent?: { flow: string; step: string; data: Record<string, unknown> } | null;
+  /** When this person last wrote to us (WhatsApp's 24-hour window). */
+  lastInboundAt?: Date | null;
+  /** Why the message exists: a reply, or one the business starts (alert, reminder, notice). */
+  purpose?: string;
 }
 
 export interface SendResult {

@@ -93,7 +93,7 @@ export async function claimForSending(
             .forUpdate()
             .skipLocked(),
         )
-        .returning(['id', 'identity_id', 'channel', 'payload', 'attempts', 'on_sent']),
+        .returning(['id', 'identity_id', 'channel', 'payload', 'attempts', 'on_sent', 'purpose']),
     )
     .selectFrom('claimed')
     .innerJoin('channel_identities as ci', 'ci.id', 'claimed.identity_id')
@@ -104,7 +104,9 @@ export async function claimForSending(
       'claimed.payload',
       'claimed.attempts',
       'claimed.on_sent',
+      'claimed.purpose',
       'ci.external_id',
+      'ci.last_inbound_at',
     ])
     .executeTakeFirst();
   if (!row) return null;
@@ -116,6 +118,8 @@ export async function claimForSending(
     payload: row.payload as Outbound,
     attempts: row.attempts,
     onSent: row.on_sent,
+    purpose: row.purpose,
+    lastInboundAt: row.last_inbound_at,
   };
 }
 
