@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
-import { type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
+import { type Locale, languageOptions, type MessageKey, type Params, translate } from '../i18n/index.js';
 import { type ConversationRow, saveConversation } from '../store/chat.js';
 import type { Database } from '../store/schema.js';
 import type { ChatStore } from './chat-store.js';
@@ -237,10 +237,7 @@ export class Turn {
     if (p?.kind === 'language') {
       return {
         text: this.t('language.ask'),
-        options: [
-          { id: 'id', label: 'Bahasa Indonesia' },
-          { id: 'en', label: 'English' },
-        ],
+        options: languageOptions(),
       };
     }
     if (p?.kind === 'resume') {

@@ -3,6 +3,7 @@ import { formatDate } from '../conversation/parse/date-format.js';
 import { formatRupiah } from '../conversation/parse/money.js';
 import { formatRegencyName, titleCase } from '../domain/names.js';
 import { type MessageKey, translate } from '../i18n/index.js';
+import { formatQty } from '../procurement/messages.js';
 import { orderDocumentRow } from '../store/documents.js';
 import type { Database } from '../store/schema.js';
 import type { OrderDocumentData, OrderDocumentLabels } from './order-document.js';
@@ -45,8 +46,6 @@ const LABEL_KEYS: Record<keyof OrderDocumentLabels, MessageKey> = {
   page: 'doc.page',
 };
 
-const qty = (q: number) => (Number.isInteger(q) ? String(q) : String(q).replace('.', ','));
-
 /**
  * The order document as the regency names it (Perbup): `document_names` in the regency's
  * settings may rename it per method; official documents are printed in Indonesian.
@@ -85,7 +84,7 @@ export async function loadOrderDocument(
     need: { number: o.need_number ?? '', title: o.title, method: t(`method.${o.method}` as MessageKey) },
     items: items.map((i) => ({
       name: i.name,
-      quantity: qty(i.quantity),
+      quantity: formatQty(i.quantity),
       unit: i.unit,
       unitPrice: i.unit_price ? rp(i.unit_price) : '-',
       lineTotal: i.line_total ? rp(i.line_total) : '-',

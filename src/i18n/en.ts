@@ -107,6 +107,8 @@ export const en: Dictionary = {
   'verification.verified': 'verified',
   'verification.rejected': 'rejected',
 
+  // The language's own name, shown in the language choice whatever language is current.
+  'language.name': 'English',
   'language.ask': 'Pilih bahasa / Choose a language:',
   'language.changed': 'Language changed to English.',
 

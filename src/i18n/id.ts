@@ -104,6 +104,8 @@ export const id = {
   'verification.verified': 'terverifikasi',
   'verification.rejected': 'ditolak',
 
+  // The language's own name, shown in the language choice whatever language is current.
+  'language.name': 'Bahasa Indonesia',
   'language.ask': 'Pilih bahasa / Choose a language:',
   'language.changed': 'Bahasa diganti ke Bahasa Indonesia.',
 

@@ -14,6 +14,11 @@ export const DICTIONARIES = { id, en } satisfies Record<string, Dictionary>;
 export type Locale = keyof typeof DICTIONARIES;
 export const LOCALES = Object.keys(DICTIONARIES) as Locale[];
 
+/** Every language, by its own name: the options of the language question. */
+export function languageOptions(): Array<{ id: Locale; label: string }> {
+  return LOCALES.map((id) => ({ id, label: DICTIONARIES[id]['language.name'] }));
+}
+
 export function asLocale(value: string | null | undefined, fallback: string = 'id'): Locale {
   if (value && value in DICTIONARIES) return value as Locale;
   return fallback in DICTIONARIES ? (fallback as Locale) : 'id';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
+import { withContext } from '../conversation/context.js';
 import { needTransition } from '../domain/lifecycle.js';
 import { invitationTarget } from '../domain/method.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
@@ -114,7 +115,9 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
         purpose: 'alert',
         // An alert held for the morning moves the conversation when it goes out, not now:
         // until then the vendor's "1" still means what the vendor last saw.
-        ...(due && due > now ? { onSent: { flow: 'tender', step: 'alert', data: { needId } } } : {}),
+        ...(due && due > now
+          ? { onSent: { flow: 'tender', step: 'alert', data: withContext({ needId }) } }
+          : {}),
       });
     }
     effects.outboxIds.push(...(await insertOutbox(trx, messages)));
@@ -123,7 +126,7 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
       messages.filter((m) => !m.onSent).map((m) => m.identityId),
       'tender',
       'alert',
-      { needId },
+      withContext({ needId }),
       now,
     );
     await needs.markMatched(trx, needId, now);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withContext } from '../conversation/context.js';
 import type { Outbound } from '../conversation/types.js';
 import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
 import { getUser } from '../store/chat.js';
@@ -71,5 +72,5 @@ export async function offerConversation(
 ): Promise<boolean> {
   const r = await recipient(trx, userId);
   if (!r) return false;
-  return offerConversations(trx, [r.identityId], flow, step, data, now);
+  return offerConversations(trx, [r.identityId], flow, step, withContext(data), now);
 }

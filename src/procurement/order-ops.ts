@@ -36,7 +36,6 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
     const step = orderTransition(order.status, event);
     if (!step.ok) return null;
     await orders.setOrderStatus(trx, order.id, step.to, now, event === 'accept' ? { accepted_at: now } : {});
-    const regency = order.number.split('-')[1] ?? '';
     await appendAudit(
       trx,
       {
@@ -45,7 +44,7 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
         action: `order.${event}`,
         entityType: 'order',
         entityId: String(order.id),
-        regencyCode: `${regency.slice(0, 2)}.${regency.slice(2)}`,
+        regencyCode: order.regencyCode,
         data: { number: order.number, ...data },
       },
       now,
@@ -165,13 +164,9 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
       const l = await load(orderId, userId, 'officer');
       if (isFail(l)) return l;
       if (!(await move(l.order, 'confirm_receipt', userId))) return { error: 'wrong_state' as const };
-      const regency = l.order.number.split('-')[1] ?? '0000';
       const year = now.getUTCFullYear();
-      const bast = bastNumber(
-        `${regency.slice(0, 2)}.${regency.slice(2)}`,
-        year,
-        await needs.nextNumber(trx, `bast:${regency}`, year),
-      );
+      const regency = l.order.regencyCode;
+      const bast = bastNumber(regency, year, await needs.nextNumber(trx, `bast:${regency}`, year));
       await orders.recordReceipt(
         trx,
         { orderId, officerId: l.order.officerId, outcome: 'accepted', bastNumber: bast, problemNote: null },

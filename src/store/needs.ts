@@ -467,8 +467,7 @@ export async function offerConversations(
     .set({
       flow,
       step,
-      // Context, not answers: `menu` and idling must not treat it as a half-filled form.
-      data: JSON.stringify({ ...data, __context: Object.keys(data) }),
+      data: JSON.stringify(data),
       history: '[]',
       misses: 0,
       last_turn_at: now,

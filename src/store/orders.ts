@@ -48,6 +48,7 @@ export interface OrderRow {
   status: OrderStatus;
   needNumber: string | null;
   needTitle: string;
+  regencyCode: string;
   businessName: string;
   neededBy: Date;
 }
@@ -78,6 +79,7 @@ export async function getOrder(
       'n.title',
       'v.business_name',
       'n.needed_by',
+      'n.regency_code',
     ])
     .where('o.id', '=', id);
   if (opts.lock) q = q.forUpdate('o');
@@ -99,6 +101,7 @@ export async function getOrder(
     needTitle: r.title,
     businessName: r.business_name,
     neededBy: r.needed_by,
+    regencyCode: r.regency_code,
   };
 }
 

@@ -5,6 +5,7 @@ import type { RunningSystem } from '../../src/system.js';
 import { ChatClient, type ChatMessage, optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.js';
+import { registerVendorAs, villageCode } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
 import { TelegramChatClient } from '../support/telegram-chat.js';
 
@@ -57,30 +58,8 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     await t?.drop();
   });
 
-  const villageCode = async (name: string) =>
-    (
-      await t.db
-        .selectFrom('villages')
-        .select('code')
-        .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
-        .where('code', 'like', '32.14.%')
-        .executeTakeFirstOrThrow()
-    ).code;
-
-  async function registerVendor(id: string, business: string, kecamatan: string, desa: string) {
-    const c = client(id);
-    await c.say('halo');
-    await c.say('1');
-    await c.say(business);
-    await c.say(`Pemilik ${business}`);
-    await c.say('081234567890');
-    await c.say('1'); // Bahan bangunan
-    await c.say(kecamatan);
-    await c.say(desa);
-    await c.say('lewati');
-    await c.say('ya');
-    return c;
-  }
+  const registerVendor = (id: string, business: string, kecamatan: string, desa: string) =>
+    registerVendorAs(client(id), business, kecamatan, desa);
 
   const texts = (messages: ChatMessage[]) => messages.map((m) => m.text).join('\n---\n');
 
@@ -90,7 +69,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     // An officer of Desa Bojong Timur, verified by an invite code.
     await t.db
       .insertInto('invite_codes')
-      .values({ code: 'BJT-0001', village_code: await villageCode('Bojong Timur') })
+      .values({ code: 'BJT-0001', village_code: await villageCode(t.db, 'Bojong Timur') })
       .execute();
     const officer = client('officer-1');
     await officer.say('halo');

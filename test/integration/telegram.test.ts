@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningSystem } from '../../src/system.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeTelegram, type RecordedCall, startFakeTelegram } from '../support/fake-telegram.js';
+import { seedOpenTender } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -182,95 +183,15 @@ describe('Telegram delivery under the Bot API limits, blocked users, and polling
     timeout: 120_000,
   }, async () => {
     const N = 300;
-    const village = await t.db
-      .selectFrom('villages')
-      .select(['code', 'district_code'])
-      .where('kind', '=', 'desa')
-      .executeTakeFirstOrThrow();
-    const category = (
-      await t.db
-        .selectFrom('categories')
-        .select('id')
-        .where('code', '=', 'bahan_bangunan')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const users = await t.db
-      .insertInto('users')
-      .values(Array.from({ length: N }, (_, i) => ({ display_name: `v${i}` })))
-      .returning('id')
-      .execute();
-    await t.db
-      .insertInto('channel_identities')
-      .values(
-        users.map((u, i) => ({ user_id: u.id, channel: 'telegram' as const, external_id: String(7000 + i) })),
-      )
-      .execute();
-    const vendors = await t.db
-      .insertInto('vendors')
-      .values(
-        users.map((u, i) => ({
-          user_id: u.id,
-          business_name: `Toko ${i}`,
-          owner_name: 'Pemilik',
-          village_code: village.code,
-          district_code: village.district_code,
-          regency_code: '32.14',
-          quiet_start_minute: 0,
-          quiet_end_minute: 0,
-        })),
-      )
-      .returning('id')
-      .execute();
-    await t.db
-      .insertInto('vendor_categories')
-      .values(vendors.map((v) => ({ vendor_id: v.id, category_id: category })))
-      .execute();
-    const officerUser = await t.db
-      .insertInto('users')
-      .values({ display_name: 'officer' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('channel_identities')
-      .values({ user_id: officerUser.id, channel: 'telegram', external_id: '6999' })
-      .execute();
-    const officer = await t.db
-      .insertInto('officers')
-      .values({
-        user_id: officerUser.id,
-        village_code: village.code,
-        position: 'tpk',
-        full_name: 'TPK',
-        verification: 'verified',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const deadline = new Date(Date.now() + 3 * 86_400_000);
-    const need = await t.db
-      .insertInto('needs')
-      .values({
-        number: 'PD-3214-2026-0300',
-        officer_id: officer.id,
-        village_code: village.code,
-        district_code: village.district_code,
-        regency_code: '32.14',
-        category_id: category,
-        title: 'Semen untuk jalan',
-        method: 'lelang',
-        hps: 300_000_000,
-        min_quotes: 3,
-        status: 'published',
-        quote_deadline: deadline,
-        delivery_place: 'Kantor desa',
-        needed_by: new Date(deadline.getTime() + 86_400_000),
-        published_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('need_items')
-      .values({ need_id: need.id, position: 1, name: 'Semen', quantity: 100, unit: 'sak' })
-      .execute();
+    const { needId } = await seedOpenTender(t.db, {
+      number: 'PD-3214-2026-0300',
+      category: 'bahan_bangunan',
+      vendors: Array.from({ length: N }, (_, i) => ({
+        channel: 'telegram' as const,
+        externalId: String(7000 + i),
+      })),
+    });
+    const need = { id: needId };
 
     const started = Date.now();
     await system.queues

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningSystem } from '../../src/system.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeCloud, startFakeCloud } from '../support/fake-whatsapp-cloud.js';
+import { seedOpenTender } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
 
 const APP_SECRET = 'whatsapp-app-secret-0123456789';
@@ -195,89 +196,16 @@ describe('WhatsApp Cloud API webhook and sending', () => {
   it('an alert outside the 24-hour window goes as the configured template, inside it as a normal message', {
     timeout: 60_000,
   }, async () => {
-    const village = await t.db
-      .selectFrom('villages')
-      .select(['code', 'district_code'])
-      .where('kind', '=', 'desa')
-      .executeTakeFirstOrThrow();
-    const category = (
-      await t.db
-        .selectFrom('categories')
-        .select('id')
-        .where('code', '=', 'alat_pertanian')
-        .executeTakeFirstOrThrow()
-    ).id;
     const now = Date.now();
-    const make = async (wa: string, lastInbound: Date) => {
-      const user = await t.db
-        .insertInto('users')
-        .values({ display_name: wa })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await t.db
-        .insertInto('channel_identities')
-        .values({ user_id: user.id, channel: 'whatsapp', external_id: wa, last_inbound_at: lastInbound })
-        .execute();
-      const v = await t.db
-        .insertInto('vendors')
-        .values({
-          user_id: user.id,
-          business_name: `Tani ${wa}`,
-          owner_name: 'P',
-          village_code: village.code,
-          district_code: village.district_code,
-          regency_code: '32.14',
-          quiet_start_minute: 0,
-          quiet_end_minute: 0,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await t.db.insertInto('vendor_categories').values({ vendor_id: v.id, category_id: category }).execute();
-    };
-    await make('6281200000030', new Date(now - 30 * 3600_000)); // wrote 30 hours ago
-    await make('6281200000001', new Date(now - 3600_000)); // wrote an hour ago
-    const officerUser = await t.db
-      .insertInto('users')
-      .values({ display_name: 'o' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const officer = await t.db
-      .insertInto('officers')
-      .values({
-        user_id: officerUser.id,
-        village_code: village.code,
-        position: 'tpk',
-        full_name: 'TPK',
-        verification: 'verified',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const deadline = new Date(now + 2 * 86_400_000);
-    const need = await t.db
-      .insertInto('needs')
-      .values({
-        number: 'PD-3214-2026-0077',
-        officer_id: officer.id,
-        village_code: village.code,
-        district_code: village.district_code,
-        regency_code: '32.14',
-        category_id: category,
-        title: 'Cangkul',
-        method: 'lelang',
-        hps: 250_000_000,
-        min_quotes: 3,
-        status: 'published',
-        quote_deadline: deadline,
-        delivery_place: 'Kantor desa',
-        needed_by: new Date(deadline.getTime() + 86_400_000),
-        published_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('need_items')
-      .values({ need_id: need.id, position: 1, name: 'Cangkul', quantity: 20, unit: 'buah' })
-      .execute();
+    const { needId } = await seedOpenTender(t.db, {
+      number: 'PD-3214-2026-0077',
+      category: 'alat_pertanian',
+      vendors: [
+        { channel: 'whatsapp', externalId: '6281200000030', lastInboundAt: new Date(now - 30 * 3600_000) }, // 30 hours ago
+        { channel: 'whatsapp', externalId: '6281200000001', lastInboundAt: new Date(now - 3600_000) }, // an hour ago
+      ],
+    });
+    const need = { id: needId };
     await system.queues
       .get('match')
       .add('match', { needId: need.id, round: 0 }, { jobId: `match-${need.id}-0` });

@@ -52,7 +52,16 @@ export async function registerVendor(
   kecamatan = 'Bojong',
   desa = 'Bojong Timur',
 ): Promise<ChatClient> {
-  const c = new ChatClient(baseUrl, identity);
+  return registerVendorAs(new ChatClient(baseUrl, identity), business, kecamatan, desa);
+}
+
+/** Registers a vendor of bahan bangunan through an existing client (any channel). */
+export async function registerVendorAs(
+  c: ChatClient,
+  business: string,
+  kecamatan = 'Bojong',
+  desa = 'Bojong Timur',
+): Promise<ChatClient> {
   await c.say('halo');
   await c.say('1');
   await c.say(business);
@@ -132,3 +141,109 @@ export const countMessages = (messages: ChatMessage[], match: (m: ChatMessage) =
   messages.filter(match).length;
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface SeededVendor {
+  channel: 'telegram' | 'whatsapp' | 'web';
+  externalId: string;
+  lastInboundAt?: Date;
+}
+
+/**
+ * An open lelang (every matching vendor is invited) and its vendors, written straight into the
+ * database for tests about fan-out: vendors in the officer's desa, quiet hours off.
+ */
+export async function seedOpenTender(
+  db: Kysely<Database>,
+  opts: { number: string; category: string; vendors: SeededVendor[] },
+): Promise<{ needId: number }> {
+  const village = await db
+    .selectFrom('villages')
+    .select(['code', 'district_code'])
+    .where('kind', '=', 'desa')
+    .executeTakeFirstOrThrow();
+  const category = (
+    await db.selectFrom('categories').select('id').where('code', '=', opts.category).executeTakeFirstOrThrow()
+  ).id;
+  const users = await db
+    .insertInto('users')
+    .values(opts.vendors.map((v) => ({ display_name: v.externalId })))
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('channel_identities')
+    .values(
+      users.map((u, i) => {
+        const v = opts.vendors[i] as SeededVendor;
+        return {
+          user_id: u.id,
+          channel: v.channel,
+          external_id: v.externalId,
+          last_inbound_at: v.lastInboundAt ?? null,
+        };
+      }),
+    )
+    .execute();
+  const vendors = await db
+    .insertInto('vendors')
+    .values(
+      users.map((u, i) => ({
+        user_id: u.id,
+        business_name: `Toko ${i}`,
+        owner_name: 'Pemilik',
+        village_code: village.code,
+        district_code: village.district_code,
+        regency_code: '32.14',
+        quiet_start_minute: 0,
+        quiet_end_minute: 0,
+      })),
+    )
+    .returning('id')
+    .execute();
+  await db
+    .insertInto('vendor_categories')
+    .values(vendors.map((v) => ({ vendor_id: v.id, category_id: category })))
+    .execute();
+  const officerUser = await db
+    .insertInto('users')
+    .values({ display_name: 'officer' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const officer = await db
+    .insertInto('officers')
+    .values({
+      user_id: officerUser.id,
+      village_code: village.code,
+      position: 'tpk',
+      full_name: 'TPK',
+      verification: 'verified',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const deadline = new Date(Date.now() + 3 * 86_400_000);
+  const need = await db
+    .insertInto('needs')
+    .values({
+      number: opts.number,
+      officer_id: officer.id,
+      village_code: village.code,
+      district_code: village.district_code,
+      regency_code: '32.14',
+      category_id: category,
+      title: 'Kebutuhan uji',
+      method: 'lelang',
+      hps: 300_000_000,
+      min_quotes: 3,
+      status: 'published',
+      quote_deadline: deadline,
+      delivery_place: 'Kantor desa',
+      needed_by: new Date(deadline.getTime() + 86_400_000),
+      published_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('need_items')
+    .values({ need_id: need.id, position: 1, name: 'Semen', quantity: 100, unit: 'sak' })
+    .execute();
+  return { needId: need.id };
+}

@@ -17,7 +17,7 @@ async function vendorOf(ctx: TurnContext) {
 
 async function describe(ctx: TurnContext): Promise<{ text: string; vendor: boolean }> {
   const vendor = await ctx.store.findVendor(ctx.actor.userId);
-  const language = ctx.locale === 'en' ? 'English' : 'Bahasa Indonesia';
+  const language = ctx.t('language.name');
   if (vendor) {
     const place = await ctx.store.villagePlace(vendor.villageCode);
     const categories = (await categoryOptions(ctx))

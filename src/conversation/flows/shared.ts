@@ -1,4 +1,5 @@
 import { formatRegencyName, titleCase } from '../../domain/names.js';
+import { asLocale, languageOptions } from '../../i18n/index.js';
 import type { Step, StepResult, TurnContext } from '../flow.js';
 import { next, retry } from '../flow.js';
 import { matchOption } from '../parse/options.js';
@@ -156,13 +157,10 @@ export function categoriesStep(key: string, after: After): Step {
 export function languageStep(after: After): Step {
   return choiceStep({
     text: (ctx) => ctx.t('language.ask'),
-    options: () => [
-      { id: 'id', label: 'Bahasa Indonesia' },
-      { id: 'en', label: 'English' },
-    ],
+    options: languageOptions,
     choose: async (locale, ctx) => {
       await ctx.store.setLocale(ctx.actor.userId, locale);
-      ctx.setLocale(locale as 'id' | 'en');
+      ctx.setLocale(asLocale(locale));
       return after(ctx);
     },
   });

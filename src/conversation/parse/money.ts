@@ -1,5 +1,5 @@
 import { fail, ok, type ParseResult } from './result.js';
-import { prepare } from './text.js';
+import { DIGIT_WORDS, prepare } from './text.js';
 
 export type MoneyError = 'empty' | 'not_a_number' | 'negative' | 'zero' | 'fraction' | 'too_large';
 
@@ -64,15 +64,7 @@ const SE_SCALES: Record<string, bigint> = {
 
 const DIGITS: Record<string, bigint> = {
   nol: 0n,
-  satu: 1n,
-  dua: 2n,
-  tiga: 3n,
-  empat: 4n,
-  lima: 5n,
-  enam: 6n,
-  tujuh: 7n,
-  delapan: 8n,
-  sembilan: 9n,
+  ...Object.fromEntries(Object.entries(DIGIT_WORDS).map(([w, n]) => [w, BigInt(n)])),
 };
 
 type Token = { kind: 'num' | 'word'; text: string };

@@ -1,4 +1,4 @@
-import { compact, levenshtein, MAX_INPUT_CHARS, normalize } from './text.js';
+import { compact, DIGIT_WORDS, levenshtein, MAX_INPUT_CHARS, normalize } from './text.js';
 
 export interface ChoiceOption {
   id: string;
@@ -12,15 +12,7 @@ export type OptionMatch = { id: string } | { ambiguous: string[] } | null;
 const NUMBERED = /^(?:(?:no|nomor|nomer|nmr|pilih|pilihan|opsi|option)\.? ?)?#? ?(\d{1,3})$/;
 
 const NUMBER_WORDS: Record<string, number> = {
-  satu: 1,
-  dua: 2,
-  tiga: 3,
-  empat: 4,
-  lima: 5,
-  enam: 6,
-  tujuh: 7,
-  delapan: 8,
-  sembilan: 9,
+  ...DIGIT_WORDS,
   sepuluh: 10,
   pertama: 1,
   kedua: 2,

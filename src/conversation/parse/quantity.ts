@@ -1,5 +1,5 @@
 import { fail, ok, type ParseResult } from './result.js';
-import { prepare } from './text.js';
+import { DIGIT_WORDS, prepare } from './text.js';
 import { canonicalUnit } from './units.js';
 
 export type QuantityError = 'empty' | 'not_a_number' | 'zero' | 'negative' | 'too_large';
@@ -14,15 +14,7 @@ export const MAX_QUANTITY = 1e9;
 const WORD_AMOUNTS: Record<string, number> = {
   setengah: 0.5,
   seperempat: 0.25,
-  satu: 1,
-  dua: 2,
-  tiga: 3,
-  empat: 4,
-  lima: 5,
-  enam: 6,
-  tujuh: 7,
-  delapan: 8,
-  sembilan: 9,
+  ...DIGIT_WORDS,
   sepuluh: 10,
 };
 

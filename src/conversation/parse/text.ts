@@ -4,6 +4,19 @@
  */
 export const MAX_INPUT_CHARS = 200;
 
+/** Indonesian digit words, shared by the money, quantity and option parsers. */
+export const DIGIT_WORDS: Readonly<Record<string, number>> = {
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+};
+
 // Zero-width and bidi marks: WhatsApp wraps copied phone numbers in U+202A/U+202C, keyboards add U+200B.
 const INVISIBLE = /\p{Cf}/gu;
 const PUNCT = /\p{P}/u;
