@@ -15,5 +15,8 @@ export interface ChannelLink {
   detail?: string;
 }
 
-/** The links of this process; empty when no channel needs linking. */
-export type ChannelStatus = () => ChannelLink[];
+/**
+ * The links of the system, wherever their process runs (the worker holding the WhatsApp Web
+ * session publishes its state to Redis); empty when no channel needs linking.
+ */
+export type ChannelStatus = () => Promise<ChannelLink[]>;
