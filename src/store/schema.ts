@@ -95,6 +95,24 @@ export interface AdminsTable {
   regency_code: string | null;
   disabled_at: NullableTimestamp;
   created_at: DefaultTimestamp;
+  locale: Generated<string>;
+}
+export interface ConsoleSessionsTable {
+  id: string;
+  admin_id: number;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+export interface ConsoleLoginAttemptsTable {
+  id: Id;
+  email: string;
+  ip: string;
+  success: boolean;
+  at: DefaultTimestamp;
 }
 export interface CategoriesTable {
   id: Generated<number>;
@@ -392,6 +410,8 @@ export interface Database {
   users: UsersTable;
   channel_identities: ChannelIdentitiesTable;
   admins: AdminsTable;
+  console_sessions: ConsoleSessionsTable;
+  console_login_attempts: ConsoleLoginAttemptsTable;
   categories: CategoriesTable;
   invite_codes: InviteCodesTable;
   officers: OfficersTable;
