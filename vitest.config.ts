@@ -5,12 +5,12 @@ import { defineConfig } from 'vitest/config';
 // TEST_REDIS_URL). `browser` drives Debian's Chromium with playwright-core; `faults` stops and
 // kills the real services on purpose, so it runs its files one at a time.
 const services = {
-  environment: 'node',
+  environment: 'node' as const,
   globalSetup: ['test/support/global-setup.ts'],
   testTimeout: 60_000,
   hookTimeout: 120_000,
-  pool: 'forks',
-} as const;
+  pool: 'forks' as const,
+};
 
 export default defineConfig({
   test: {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
@@ -8,12 +9,17 @@ import { ALLOWED_UPDATES, startPolling } from '../bots/telegram/polling.js';
 import { mountTelegramWebhook } from '../bots/telegram/webhook.js';
 import { cloudAdapter } from '../bots/whatsapp-cloud/adapter.js';
 import { mountCloudWebhook } from '../bots/whatsapp-cloud/webhook.js';
+import { whatsappWebAdapter } from '../bots/whatsapp-web/adapter.js';
+import { realClientFactory, type WaClientFactory } from '../bots/whatsapp-web/client.js';
+import { createWhatsAppWebLink, type WhatsAppWebLink } from '../bots/whatsapp-web/link.js';
+import { createLinkPublisher, printQr, readLinkStatus } from '../bots/whatsapp-web/status.js';
 import { startWorkers, type WorkerSet } from '../workers/index.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Config, ConfigError } from './config/index.js';
 import { createAdapterRegistry, webChatAdapter } from './conversation/adapters.js';
 import { createSweeper } from './conversation/delivery.js';
 import { createEngine, type Engine } from './conversation/engine.js';
+import { createInboundLimiter, limitEngine } from './conversation/inbound-limit.js';
 import { createOutboxRelay } from './conversation/relay.js';
 import { loadOrderDocument } from './documents/load.js';
 import { asLocale, translate } from './i18n/index.js';
@@ -27,6 +33,7 @@ import { assertNoEviction, createRedis, waitUntilReady } from './queue/redis.js'
 import { localSecret } from './runtime/secrets.js';
 import { provideServices } from './runtime/services.js';
 import { createApp } from './server/app.js';
+import type { ChannelLink } from './server/channel-status.js';
 import { mountChatApi } from './server/chat-api.js';
 import { mountDocuments, signedOrderDocumentPath } from './server/documents.js';
 import { postgresCheck, redisCheck } from './server/health.js';
@@ -93,7 +100,11 @@ export async function startSystem(
   config: Config,
   log: Logger,
   role: Role,
-  opts: { clock?: Clock } = {},
+  opts: {
+    clock?: Clock;
+    /** A stand-in for whatsapp-web.js (tests); the real client otherwise. */
+    whatsappWeb?: WaClientFactory;
+  } = {},
 ): Promise<RunningSystem> {
   const clock = opts.clock ?? systemClock;
   const startedAt = performance.now();
@@ -164,15 +175,27 @@ export async function startSystem(
         documentSecret,
         new Date(clock.now().getTime() + config.DOCUMENT_LINK_DAYS * 86_400_000),
       )}`;
-    const engine = createEngine({
-      db: db.db,
-      relay,
-      scheduler,
-      config,
-      log,
-      now: () => clock.now(),
-      services: { documentUrl },
-    });
+    // Every channel enters here; the per-chat limit sits in front of the turn (fails open).
+    const engine = limitEngine(
+      createEngine({
+        db: db.db,
+        relay,
+        scheduler,
+        config,
+        log,
+        now: () => clock.now(),
+        services: { documentUrl },
+      }),
+      createInboundLimiter({
+        redis: producer,
+        prefix: config.QUEUE_PREFIX,
+        perMinute: config.INBOUND_RATE_PER_MINUTE,
+        burst: config.INBOUND_BURST,
+        now: () => clock.now(),
+        log,
+      }),
+      { db: db.db, relay, defaultLocale: config.DEFAULT_LOCALE, log, now: () => clock.now() },
+    );
     const jobs: JobDeps = {
       db: db.db,
       clock,
@@ -182,6 +205,39 @@ export async function startSystem(
         await scheduler.dispatch(effects.jobs);
       },
     };
+
+    // WhatsApp Web: the linked phone's session lives in the worker process (one browser, one
+    // session); its state goes through Redis to whichever process serves /readyz and the console.
+    let whatsappWeb: WhatsAppWebLink | null = null;
+    let whatsappWebFactory: WaClientFactory | null = null;
+    if (config.WHATSAPP_MODE === 'web' && role !== 'server') {
+      const factory =
+        opts.whatsappWeb ??
+        realClientFactory({
+          sessionDir: join(config.DATA_DIR, 'whatsapp-web'),
+          chromiumPath: config.CHROMIUM_PATH,
+        });
+      whatsappWebFactory = factory;
+      const publisher = createLinkPublisher(producer, config.QUEUE_PREFIX, log);
+      undo.push(publisher.stop);
+      whatsappWeb = createWhatsAppWebLink({
+        factory,
+        log,
+        onMessage: async (inbound) => {
+          await engine.handle(inbound);
+        },
+        onState: publisher.publish,
+        showQr: opts.whatsappWeb ? undefined : (qr) => void printQr(qr),
+        reconnect: {
+          minMs: config.WHATSAPP_WEB_RECONNECT_MIN_MS,
+          maxMs: config.WHATSAPP_WEB_RECONNECT_MAX_MS,
+        },
+      });
+    }
+    const channelStatus =
+      config.WHATSAPP_MODE === 'web'
+        ? readLinkStatus(probe, config.QUEUE_PREFIX)
+        : async (): Promise<ChannelLink[]> => [];
 
     let workers: WorkerSet | null = null;
     let workerConnection: Redis | null = null;
@@ -209,6 +265,17 @@ export async function startSystem(
                     language: config.WHATSAPP_TEMPLATE_LANGUAGE,
                   },
                   now: () => clock.now(),
+                }),
+              ]
+            : []),
+          ...(whatsappWeb && whatsappWebFactory
+            ? [
+                whatsappWebAdapter({
+                  link: whatsappWeb,
+                  factory: whatsappWebFactory,
+                  log,
+                  intervalMs: config.WHATSAPP_WEB_SEND_INTERVAL_MS,
+                  jitterMs: config.WHATSAPP_WEB_SEND_JITTER_MS,
                 }),
               ]
             : []),
@@ -248,6 +315,11 @@ export async function startSystem(
       });
       reconciler.start();
       undo.push(reconciler.stop);
+      if (whatsappWeb) {
+        const link = whatsappWeb;
+        link.start();
+        undo.push(link.stop);
+      }
     }
 
     let url: string | null = null;
@@ -255,6 +327,7 @@ export async function startSystem(
       const app = createApp({
         log,
         checks: { postgres: postgresCheck(db.db), redis: redisCheck(probe) },
+        channels: channelStatus,
         mount: (a) => {
           mountChatApi(a, { engine, db: db.db, adminToken: config.ADMIN_TOKEN });
           if (cloud) {

@@ -91,6 +91,10 @@ export const configSchema = z.object({
   QUOTE_MAX_RUPIAH: positiveInt.default(100_000_000_000),
   // A flow left this long is offered to be continued or restarted, once, on the next message.
   CONVERSATION_IDLE_MINUTES: positiveInt.default(60),
+  // Inbound turns per chat: a sustained rate and a burst (a flooding chat is slowed, others are
+  // not; over it a message is recorded but not run, with one "slow down" per minute). 0 = off.
+  INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
+  INBOUND_BURST: positiveInt.max(100_000).default(60),
 
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 
@@ -106,8 +110,16 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 letters, digits, _ or -')
     .optional(),
   TELEGRAM_RATE_PER_SECOND: positiveInt.max(1000).default(25),
-  // WhatsApp: 'cloud' uses the official Cloud API (the linked-phone mode comes later).
-  WHATSAPP_MODE: z.enum(['off', 'cloud']).default('off'),
+  // WhatsApp: 'web' drives a linked phone through whatsapp-web.js; 'cloud' the official Cloud API.
+  WHATSAPP_MODE: z.enum(['off', 'web', 'cloud']).default('off'),
+  // WhatsApp Web: the system Chromium puppeteer drives (its own browser is never downloaded).
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  // Linked accounts that send fast get banned: one message per interval, plus random jitter.
+  WHATSAPP_WEB_SEND_INTERVAL_MS: positiveInt.min(200).max(600_000).default(3000),
+  WHATSAPP_WEB_SEND_JITTER_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  // Reconnect backoff after the phone's session drops: doubles from the first to the cap.
+  WHATSAPP_WEB_RECONNECT_MIN_MS: positiveInt.max(600_000).default(2000),
+  WHATSAPP_WEB_RECONNECT_MAX_MS: positiveInt.max(3_600_000).default(300_000),
   WHATSAPP_API_ROOT: url(['https:', 'http:']).default('https://graph.facebook.com'),
   WHATSAPP_API_VERSION: z
     .string()
@@ -142,6 +154,15 @@ export const configSchema = z.object({
   // Signs the links to order documents sent in chats; generated once under DATA_DIR when unset.
   DOCUMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DOCUMENT_LINK_DAYS: positiveInt.max(365).default(30),
+
+  // Admin console: idle session lifetime; cookie Secure flag (unset: on when PUBLIC_URL is https);
+  // client IP from X-Forwarded-For behind a reverse proxy; failed logins allowed per window.
+  CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CONSOLE_COOKIE_SECURE: bool.optional(),
+  CONSOLE_TRUST_PROXY: bool.default(false),
+  CONSOLE_LOGIN_WINDOW_MINUTES: positiveInt.max(24 * 60).default(15),
+  CONSOLE_LOGIN_MAX_PER_ACCOUNT: positiveInt.max(1000).default(5),
+  CONSOLE_LOGIN_MAX_PER_IP: positiveInt.max(100_000).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

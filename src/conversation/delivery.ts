@@ -19,6 +19,7 @@ import type { OutboxRelay } from './relay.js';
 import {
   type Channel,
   ChannelRateLimitError,
+  ChannelUnavailableError,
   type OutboxMessage,
   RecipientUnreachableError,
 } from './types.js';
@@ -49,7 +50,7 @@ export type DeliveryOutcome =
    * another statement (the relay stamping `enqueued_at`, a concurrent claimer). The job should
    * run again at `retryAt`; completing it would strand the row until the sweeper.
    */
-  | { status: 'later'; retryAt: Date; reason: 'not_due' | 'locked' };
+  | { status: 'later'; retryAt: Date; reason: 'not_due' | 'locked' | 'channel_unavailable' };
 
 /** The channel asked us to slow down; the worker pauses the queue instead of failing the job. */
 export class DeliveryRateLimited extends Error {
@@ -136,6 +137,11 @@ async function sendClaimed(
         refundAttempt: true,
       });
       throw new DeliveryRateLimited(err.retryAfterMs, message.channel);
+    }
+    if (err instanceof ChannelUnavailableError) {
+      const retryAt = new Date(now.getTime() + err.retryAfterMs);
+      await markRetry(db, message.id, error, retryAt, { refundAttempt: true });
+      return { status: 'later', retryAt, reason: 'channel_unavailable' };
     }
     if (err instanceof RecipientUnreachableError) {
       await db.transaction().execute(async (trx) => {

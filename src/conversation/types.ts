@@ -69,6 +69,20 @@ export class ChannelRateLimitError extends Error {
   }
 }
 
+/**
+ * Thrown when the channel itself is away for a while (a linked WhatsApp phone reconnecting):
+ * the message waits and is tried again without spending an attempt, and other channels go on.
+ */
+export class ChannelUnavailableError extends Error {
+  constructor(
+    readonly retryAfterMs: number,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'ChannelUnavailableError';
+  }
+}
+
 /** Thrown when the recipient can never be reached this way (blocked the bot, left WhatsApp). */
 export class RecipientUnreachableError extends Error {
   constructor(reason: string) {

@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Logger } from '../logger.js';
+import type { ChannelStatus } from './channel-status.js';
 import { type Check, runChecks } from './health.js';
 
 export interface AppDeps {
   log: Logger;
   checks: Record<string, Check>;
+  /** Channels that need a linked phone; reported by /readyz, never failing it. */
+  channels?: ChannelStatus;
   /** Lets routes added by later modules hang off the same app. */
   mount?: (app: Hono<AppEnv>) => void;
 }
@@ -32,8 +35,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    const { ok, results } = await runChecks(deps.checks);
-    return c.json({ status: ok ? 'ready' : 'unavailable', checks: results }, ok ? 200 : 503);
+    const [{ ok, results }, links] = await Promise.all([
+      runChecks(deps.checks),
+      deps.channels?.() ?? Promise.resolve([]),
+    ]);
+    // A phone waiting to be linked does not make the server unready (restarting it would not
+    // help); the state is reported so an operator sees it. The QR code itself is never here.
+    const channels = links.map(({ qr: _qr, ...link }) => link);
+    return c.json(
+      { status: ok ? 'ready' : 'unavailable', checks: results, ...(channels.length ? { channels } : {}) },
+      ok ? 200 : 503,
+    );
   });
 
   deps.mount?.(app);
