@@ -1,0 +1,229 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { parseConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logger.js';
+import { type EmbeddedService, startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
+import { startEmbeddedRedis } from '../../src/runtime/embedded-redis.js';
+import { freePort } from '../../src/runtime/process-utils.js';
+import { loadAreas } from '../../src/store/areas.js';
+import { createDb } from '../../src/store/db.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { seedReferenceData } from '../../src/store/seed.js';
+
+/**
+ * A PostgreSQL and a redis-server of one fault scenario's own (the shared ones of the global
+ * setup serve the other test projects running beside us, so they must never be stopped).
+ * Each can be stopped, killed and started again on the same port and data folder.
+ */
+export interface PrivateServices {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPort: number;
+  stopPostgres(): Promise<void>;
+  startPostgres(): Promise<void>;
+  /** SIGTERM: Redis writes its append-only file and exits. */
+  stopRedis(): Promise<void>;
+  /** Same port, same folder: the append-only file brings the data back. */
+  startRedis(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let serial = 0;
+
+export async function startPrivateServices(name: string): Promise<PrivateServices> {
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { test: `faults-${name}` });
+  const dir = resolve('.data', 'test', `faults-${process.pid}-${++serial}-${name}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const pgPort = await freePort();
+  const redisPort = await freePort();
+  const pgOptions = { dir: join(dir, 'postgres', 'data'), port: pgPort, database: 'pesandesa', log };
+  const redisOptions = { dir: join(dir, 'redis'), port: redisPort, autoInstall: true, log };
+  let pg: EmbeddedService | null = await startEmbeddedPostgres(pgOptions);
+  let redis: EmbeddedService | null = await startEmbeddedRedis(redisOptions);
+  const databaseUrl = pg.url;
+
+  const { db, close } = createDb({ url: databaseUrl, poolMax: 2 });
+  try {
+    await migrateToLatest(db);
+    const config = parseConfig({ AREA_REGENCIES: '32.14' });
+    await loadAreas(db, config.AREA_REGENCIES);
+    await seedReferenceData(db, config);
+  } finally {
+    await close();
+  }
+
+  return {
+    databaseUrl,
+    redisUrl: redis.url,
+    redisPort,
+    async stopPostgres() {
+      await pg?.stop();
+      pg = null;
+    },
+    async startPostgres() {
+      pg = await startEmbeddedPostgres(pgOptions);
+    },
+    async stopRedis() {
+      await redis?.stop();
+      redis = null;
+    },
+    async startRedis() {
+      redis = await startEmbeddedRedis(redisOptions);
+    },
+    async close() {
+      await redis?.stop().catch(() => {});
+      await pg?.stop().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A short-lived Redis client for the test's own looks (markers, queue counts). */
+export async function withRedis<T>(url: string, fn: (r: Redis) => Promise<T>): Promise<T> {
+  const r = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  r.on('error', () => {});
+  await r.connect();
+  try {
+    return await fn(r);
+  } finally {
+    r.disconnect();
+  }
+}
+
+export const TOKEN = '123456:FAULTS-token-abcdefghijklmnopqrstuvwxyz';
+export const SECRET = 'faults-webhook-secret-0123456789';
+
+let nextUpdateId = 1_000_000;
+
+export const textUpdate = (chatId: number, text: string, updateId = ++nextUpdateId) => ({
+  update_id: updateId,
+  message: {
+    message_id: updateId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: chatId, type: 'private', first_name: 'Uji' },
+    from: { id: chatId, is_bot: false, first_name: 'Uji' },
+    text,
+  },
+});
+
+/** Posts one update to a server's Telegram webhook, as Telegram would; returns the status. */
+export async function postUpdate(baseUrl: string, update: object): Promise<number> {
+  const res = await fetch(`${baseUrl}/webhooks/telegram`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    body: JSON.stringify(update),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time. */
+export async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls until `check` is true, bounded in time; returns how long it took. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  stepMs = 100,
+) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return Date.now() - started;
+    await sleep(stepMs);
+  }
+  throw new Error(`${what}: not within ${timeoutMs} ms`);
+}
+
+export interface RoleProcess {
+  child: ChildProcess;
+  role: string;
+  url: string | null;
+  pid: number;
+  lines: Array<Record<string, unknown>>;
+  exited: Promise<number | null>;
+  /** SIGTERM and wait (bounded); SIGKILL when it does not go. */
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+/** Runs the real entry point (`node --import tsx src/main.ts <role>`) as its own process. */
+export async function spawnRole(
+  role: 'all' | 'server' | 'worker',
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<RoleProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', role], {
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  let stderr = '';
+  let buffer = '';
+  child.stderr?.on('data', (d) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const ready = await new Promise<Record<string, unknown>>((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`${role} not ready in time; stderr: ${stderr}`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', (d) => {
+      buffer += d.toString();
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          lines.push(parsed);
+          if (lines.length > 5000) lines.shift();
+          if (parsed.msg === 'PesanDesa is ready') {
+            clearTimeout(timer);
+            done(parsed);
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${role} exited with ${code} before ready; stderr: ${stderr}`));
+    });
+  });
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  return {
+    child,
+    role,
+    url: typeof ready.url === 'string' ? ready.url : null,
+    pid: child.pid ?? 0,
+    lines,
+    exited,
+    async stop() {
+      if (gone()) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    async kill() {
+      if (gone()) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
