@@ -95,6 +95,10 @@ export const configSchema = z.object({
   // not; over it a message is recorded but not run, with one "slow down" per minute). 0 = off.
   INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
   INBOUND_BURST: positiveInt.max(100_000).default(60),
+  // Inbound turns per chat: a sustained rate and a burst (a flooding chat is slowed, others are
+  // not; over it a message is recorded but not run, with one "slow down" per minute). 0 = off.
+  INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
+  INBOUND_BURST: positiveInt.max(100_000).default(60),
 
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 

@@ -410,4 +410,7 @@ export const en: Dictionary = {
   'order.document_caption': 'Order document {number} (PDF)',
   'error.generic':
     'Sorry, something went wrong on our side. Please send it again in a moment, or type *menu*.',
+  'rate.slow_down':
+    'Slow down a little 🙏 Your messages came too fast, so some were not read. Wait a moment, then send again what matters.',
+  'hint.money_too_large': 'That amount is too large (at most {max}). Check the zeros, then type it again.',
 };

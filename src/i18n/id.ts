@@ -410,4 +410,7 @@ export const id = {
   'doc.page': 'Halaman',
   'order.document_caption': 'Dokumen pesanan {number} (PDF)',
   'error.generic': 'Maaf, ada gangguan di sistem kami. Silakan kirim lagi sebentar lagi, atau ketik *menu*.',
+  'rate.slow_down':
+    'Pelan-pelan ya 🙏 Pesan Anda datang terlalu cepat, jadi sebagian belum kami baca. Tunggu sebentar, lalu kirim lagi yang penting.',
+  'hint.money_too_large': 'Jumlah itu terlalu besar (paling banyak {max}). Periksa lagi angka nolnya, lalu tulis ulang.',
 } as const;
