@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { isUnsealed, needToRelease, type OcdsNeed, releasePackage } from '../../src/domain/ocds.js';
 
@@ -9,7 +9,11 @@ import { isUnsealed, needToRelease, type OcdsNeed, releasePackage } from '../../
 const SCHEMAS = fileURLToPath(new URL('../../../shared/ocds/', import.meta.url));
 const haveSchemas = existsSync(`${SCHEMAS}release-package-schema.json`);
 if (!haveSchemas)
-  console.warn(`SKIPPED OCDS schema validation: ${SCHEMAS} is absent (CI always has ../shared).`);
+  console.error(`SKIPPED OCDS schema validation: ${SCHEMAS} is absent (CI always has ../shared).`);
+
+// CommonJS modules: their `default` export is the same function under either interop.
+const Ajv = AjvDraft04.default;
+const addFormats = ajvFormats.default;
 
 function packageValidator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
