@@ -149,8 +149,12 @@ describe('fault: Redis stopped in the middle of a fan-out', () => {
     }
     expect((await fetch(`${system.url}/readyz`)).status).toBe(200);
 
-    console.log(
-      `fault redis-outage: ${VENDORS} alerts, ${beforeOutage} sent before Redis stopped (stop took ${stopMs} ms, ${waitingBefore} deliver jobs waiting), ${duringOutage} finished during the ${(outageMs / 1000).toFixed(1)} s outage, all delivered ${(recoveryMs / 1000).toFixed(1)} s after restart (${((Date.now() - started) / 1000).toFixed(1)} s in all); doubled ${doubled.length}, lost ${alertCounts.filter((n) => n === 0).length}; ${TURNS_DURING_OUTAGE} webhook turns during the outage: all 200, max ${Math.max(...latencies)} ms, replies ${replies.length} sent once after recovery`,
+    const afterRestart = fake
+      .sent()
+      .filter((c) => c.at >= recovered)
+      .map((c) => c.at - recovered);
+    console.error(
+      `fault redis-outage: ${VENDORS} alerts, ${beforeOutage} sent before Redis stopped (stop took ${stopMs} ms, ${waitingBefore} deliver jobs waiting), ${duringOutage} finished during the ${(outageMs / 1000).toFixed(1)} s outage, first send ${Math.min(...afterRestart)} ms and last ${Math.max(...afterRestart)} ms after restart (all seen ${(recoveryMs / 1000).toFixed(1)} s after) (${((Date.now() - started) / 1000).toFixed(1)} s in all); doubled ${doubled.length}, lost ${alertCounts.filter((n) => n === 0).length}; ${TURNS_DURING_OUTAGE} webhook turns during the outage: all 200, max ${Math.max(...latencies)} ms, replies ${replies.length} sent once after recovery`,
     );
   });
 });
