@@ -28,6 +28,7 @@ import type { JobDeps } from './procurement/jobs.js';
 import { createReconciler } from './procurement/reconciler.js';
 import { createScheduler } from './procurement/scheduler.js';
 import { createTimers, type Timers } from './procurement/timers.js';
+import { mountPublic } from './public/routes.js';
 import { createQueues, type QueueSet } from './queue/queues.js';
 import { assertNoEviction, createRedis, waitUntilReady } from './queue/redis.js';
 import { localSecret } from './runtime/secrets.js';
@@ -37,6 +38,7 @@ import type { ChannelLink } from './server/channel-status.js';
 import { mountChatApi } from './server/chat-api.js';
 import { mountDocuments, signedOrderDocumentPath } from './server/documents.js';
 import { postgresCheck, redisCheck } from './server/health.js';
+import { mountMetrics } from './server/metrics.js';
 import { loadAreas } from './store/areas.js';
 import { createDb, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -324,6 +326,13 @@ export async function startSystem(
 
     let url: string | null = null;
     if (role !== 'worker') {
+      const metricsToken =
+        config.METRICS_TOKEN ?? (await localSecret(config.DATA_DIR, 'metrics-token.secret'));
+      const ocds = {
+        ocidPrefix: config.OCDS_OCID_PREFIX,
+        publisherName: config.OCDS_PUBLISHER_NAME,
+        timeZone: config.TIME_ZONE,
+      };
       const app = createApp({
         log,
         checks: { postgres: postgresCheck(db.db), redis: redisCheck(probe) },
@@ -348,6 +357,14 @@ export async function startSystem(
             loadOrderDocument: (number) => loadOrderDocument(db.db, number),
             now: () => clock.now(),
           });
+          mountPublic(a, {
+            db: db.db,
+            now: () => clock.now(),
+            timeZone: config.TIME_ZONE,
+            ocds,
+            publicUrl: config.PUBLIC_URL,
+          });
+          mountMetrics(a, { db: db.db, queues, now: () => clock.now(), token: metricsToken });
         },
       });
       const server = await new Promise<Server>((resolve, reject) => {

@@ -167,6 +167,16 @@ export const configSchema = z.object({
   CONSOLE_LOGIN_WINDOW_MINUTES: positiveInt.max(24 * 60).default(15),
   CONSOLE_LOGIN_MAX_PER_ACCOUNT: positiveInt.max(1000).default(5),
   CONSOLE_LOGIN_MAX_PER_IP: positiveInt.max(100_000).default(30),
+
+  // Bearer token for GET /metrics (Prometheus); generated under DATA_DIR (metrics-token.secret) when unset.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // OCDS: the ocid prefix registered with the Open Contracting Partnership (ocds-xxxxxx is a
+  // placeholder until the province registers one) and the publisher named in the packages.
+  OCDS_OCID_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}$/, 'expected a prefix like ocds-a1b2c3')
+    .default('ocds-xxxxxx'),
+  OCDS_PUBLISHER_NAME: z.string().min(1).max(200).default('PesanDesa'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,9 +8,13 @@ import type { Database } from './schema.js';
  * in the callers: quote amounts and tenderers come back only for needs whose deadline passed.
  */
 
-/** Which needs: `regencies` null = every regency; periods are by publication date. */
+/**
+ * Which needs: one regency, the regencies of one province, or all (nothing set) — the shape of
+ * the console's `scopeOf(admin)`; periods are by publication date.
+ */
 export interface ExportFilter {
-  regencies: string[] | null;
+  regency?: string;
+  province?: string;
   from?: Date;
   to?: Date;
   limit?: number;
@@ -26,7 +30,8 @@ function needsBase(db: Kysely<Database>, f: ExportFilter) {
     .innerJoin('regencies as r', 'r.code', 'n.regency_code')
     .innerJoin('categories as c', 'c.id', 'n.category_id')
     .where('n.status', '!=', 'draft');
-  if (f.regencies) q = q.where('n.regency_code', 'in', f.regencies.length ? f.regencies : ['-']);
+  if (f.regency !== undefined) q = q.where('n.regency_code', '=', f.regency);
+  if (f.province !== undefined) q = q.where('n.regency_code', 'like', `${f.province}.%`);
   if (f.from) q = q.where('n.published_at', '>=', f.from);
   if (f.to) q = q.where('n.published_at', '<', f.to);
   return q;
