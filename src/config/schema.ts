@@ -95,10 +95,6 @@ export const configSchema = z.object({
   // not; over it a message is recorded but not run, with one "slow down" per minute). 0 = off.
   INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
   INBOUND_BURST: positiveInt.max(100_000).default(60),
-  // Inbound turns per chat: a sustained rate and a burst (a flooding chat is slowed, others are
-  // not; over it a message is recorded but not run, with one "slow down" per minute). 0 = off.
-  INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(120),
-  INBOUND_BURST: positiveInt.max(100_000).default(60),
 
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 
@@ -119,7 +115,7 @@ export const configSchema = z.object({
   // WhatsApp Web: the system Chromium puppeteer drives (its own browser is never downloaded).
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   // Linked accounts that send fast get banned: one message per interval, plus random jitter.
-  WHATSAPP_WEB_SEND_INTERVAL_MS: positiveInt.min(200).max(600_000).default(3000),
+  WHATSAPP_WEB_SEND_INTERVAL_MS: positiveInt.min(50).max(600_000).default(3000),
   WHATSAPP_WEB_SEND_JITTER_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   // Reconnect backoff after the phone's session drops: doubles from the first to the cap.
   WHATSAPP_WEB_RECONNECT_MIN_MS: positiveInt.max(600_000).default(2000),

@@ -1,3 +1,4 @@
+import type { WaClientFactory } from '../../bots/whatsapp-web/client.js';
 import type { Clock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
@@ -7,7 +8,7 @@ import { type Role, type RunningSystem, startSystem } from '../../src/system.js'
 export async function startTestSystem(
   env: { DATABASE_URL: string; REDIS_URL: string } & Record<string, string>,
   role: Role = 'all',
-  opts: { clock?: Clock } = {},
+  opts: { clock?: Clock; whatsappWeb?: WaClientFactory } = {},
 ): Promise<RunningSystem> {
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
   return startSystem(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), role, opts);

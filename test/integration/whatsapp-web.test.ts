@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OffsetClock } from '../../src/clock.js';
+import type { RunningSystem } from '../../src/system.js';
+import { TEST_TOKEN } from '../support/chat.js';
+import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
+import { FakeWhatsAppPhone } from '../support/fake-whatsapp-web.js';
+import { postNeed, registerOfficer, seedOpenTender } from '../support/lifecycle.js';
+import { eventually, startTestSystem } from '../support/system.js';
+import { WhatsAppWebChatClient } from '../support/whatsapp-web-chat.js';
+
+const INTERVAL_MS = 150;
+
+interface ReadyBody {
+  status: string;
+  channels?: Array<{ channel: string; state: string; detail?: string; qr?: string }>;
+}
+
+describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
+  let t: TestDb;
+  let system: RunningSystem;
+  let phone: FakeWhatsAppPhone;
+  let env: Record<string, string> & { DATABASE_URL: string; REDIS_URL: string };
+  // Tomorrow 10.00 WIB: alerts are not held back by the vendors' quiet hours (21.00–06.00).
+  const clock = new OffsetClock();
+  const morning = new Date();
+  morning.setUTCDate(morning.getUTCDate() + 1);
+  morning.setUTCHours(3, 0, 0, 0);
+
+  const readyz = async () => (await (await fetch(`${system.url}/readyz`)).json()) as ReadyBody;
+  const linkState = async () => (await readyz()).channels?.[0]?.state;
+  /** Each test starts with the phone linked (scanning the QR code if the first test did not). */
+  const linked = async () => {
+    await eventually(async () => ['linking', 'ready'].includes(String(await linkState())));
+    if (phone.current?.state === 'qr') phone.scan();
+    await eventually(async () => (await linkState()) === 'ready');
+  };
+
+  beforeAll(async () => {
+    clock.set(morning);
+    t = await createTestDb();
+    phone = new FakeWhatsAppPhone();
+    env = {
+      DATABASE_URL: t.url,
+      REDIS_URL: inject('redisUrl'),
+      QUEUE_PREFIX: testQueuePrefix(),
+      ADMIN_TOKEN: TEST_TOKEN,
+      WHATSAPP_MODE: 'web',
+      WHATSAPP_WEB_SEND_INTERVAL_MS: String(INTERVAL_MS),
+      WHATSAPP_WEB_SEND_JITTER_MS: '60',
+      WHATSAPP_WEB_RECONNECT_MIN_MS: '200',
+      WHATSAPP_WEB_RECONNECT_MAX_MS: '800',
+    };
+    system = await startTestSystem(env, 'all', { whatsappWeb: phone.factory, clock });
+  }, 60_000);
+  afterAll(async () => {
+    await system?.stop();
+    await t?.drop();
+  });
+
+  it('asks for a QR scan once, reports the link in /readyz, and a restart reuses the saved session', async () => {
+    await eventually(async () => (await linkState()) === 'linking');
+    const linking = await readyz();
+    // Linking does not make the server unready, and the QR code is never published there.
+    expect(linking.status).toBe('ready');
+    expect(linking.channels?.[0]).not.toHaveProperty('qr');
+    phone.scan();
+    await eventually(async () => (await linkState()) === 'ready');
+
+    await system.stop();
+    system = await startTestSystem(env, 'all', { whatsappWeb: phone.factory, clock });
+    await eventually(async () => (await linkState()) === 'ready');
+    expect(phone.qrCodesShown).toBe(1);
+    expect(phone.clients).toHaveLength(2);
+  });
+
+  it('registers a vendor who then quotes on an alert, all by typing numbers', {
+    timeout: 90_000,
+  }, async () => {
+    await linked();
+    const vendor = new WhatsAppWebChatClient(phone, t.db, '6281234567001');
+    const welcome = await vendor.say('halo');
+    // Options are a numbered list in the text: buttons sent from WhatsApp Web are unreliable.
+    expect(welcome.text).toContain('*1.* Penyedia / pemilik usaha');
+    expect(welcome.text).toContain('*2.* Perangkat desa');
+    await vendor.say('1');
+    await vendor.say('Toko Linked Jaya');
+    const phoneQuestion = await vendor.say('Bu Ratna');
+    // The number the message came from is offered, masked.
+    expect(phoneQuestion.text).toContain('+62 812****001');
+    await vendor.say('1');
+    await vendor.say('1'); // Bahan bangunan
+    await vendor.say('Bojong');
+    await vendor.say('Bojong Timur');
+    await vendor.say('lewati');
+    const done = await vendor.say('1');
+    expect(done.text).toContain('sudah terdaftar');
+    expect(
+      await t.db
+        .selectFrom('vendors')
+        .select(['business_name', 'phone_e164'])
+        .where('business_name', '=', 'Toko Linked Jaya')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ business_name: 'Toko Linked Jaya', phone_e164: '+6281234567001' });
+
+    const officer = await registerOfficer(t.db, system.url as string, 'officer-waweb', 'WAWEB-01');
+    const number = await postNeed(officer, {
+      title: 'Semen untuk gapura',
+      hps: '15 juta',
+      deadline: '3 hari lagi',
+      neededBy: '10 hari lagi',
+    });
+    const alert = await vendor.waitFor((m) => m.text.includes(number));
+    expect(alert.text).toContain('*1.* Ajukan penawaran');
+    await vendor.say('1'); // quote
+    const transcriptStart = vendor.transcript.length;
+    const answers = ['14 juta', '3', 'lewati']; // one item: the total price is asked at once
+    for (const a of answers) await vendor.say(a);
+    const sent = await vendor.say('1');
+    expect(
+      sent.text,
+      vendor.transcript
+        .slice(transcriptStart)
+        .map((m) => m.text)
+        .join('\n---\n'),
+    ).toContain('terkirim');
+    const quote = await t.db
+      .selectFrom('quotes')
+      .innerJoin('vendors', 'vendors.id', 'quotes.vendor_id')
+      .innerJoin('needs', 'needs.id', 'quotes.need_id')
+      .select(['quotes.total', 'quotes.status'])
+      .where('vendors.business_name', '=', 'Toko Linked Jaya')
+      .where('needs.number', '=', number)
+      .executeTakeFirstOrThrow();
+    expect(Number(quote.total)).toBe(14_000_000);
+  });
+
+  it('ignores groups, status updates, channels and its own messages', async () => {
+    await linked();
+    const before = await t.db.selectFrom('inbound_messages').select('id').execute();
+    const sentBefore = phone.sent.length;
+    phone.receive('120363025246125486@g.us', 'halo semua', { author: '6281299990000@c.us' });
+    phone.receive('status@broadcast', 'status baru', { isStatus: true });
+    phone.receive('120363171744447809@newsletter', 'kabar saluran');
+    phone.receive('6281299990001@c.us', 'pesan dari kita sendiri', { fromMe: true });
+    // A real message after them: once it is stored, the ones before it would have been too.
+    const probe = new WhatsAppWebChatClient(phone, t.db, '6281299990002');
+    await probe.say('halo');
+    const after = await t.db.selectFrom('inbound_messages').select(['id', 'identity_id']).execute();
+    expect(after.length - before.length).toBe(1);
+    expect(phone.sent.slice(sentBefore).every((s) => s.to === '6281299990002')).toBe(true);
+  });
+
+  it('keeps messages queued while the phone is away and sends each once after reconnecting', {
+    timeout: 90_000,
+  }, async () => {
+    await linked();
+    const digits = ['6281277700001', '6281277700002', '6281277700003', '6281277700004'];
+    // WhatsApp cannot be reached for a while: the session drops and reconnecting fails.
+    phone.offline = true;
+    phone.disconnect('NAVIGATION');
+    await eventually(async () => (await linkState()) !== 'ready');
+    const clientsBefore = phone.clients.length;
+    const { needId } = await seedOpenTender(t.db, {
+      number: 'PD-3214-2026-0501',
+      category: 'bahan_bangunan',
+      vendors: digits.map((externalId) => ({ channel: 'whatsapp' as const, externalId })),
+    });
+    await system.queues.get('match').add('match', { needId, round: 0 }, { jobId: `match-${needId}-0` });
+    const alerts = () =>
+      t.db
+        .selectFrom('outbox')
+        .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
+        .select(['outbox.status', 'outbox.attempts', 'ci.external_id'])
+        .where('ci.external_id', 'in', digits)
+        .execute();
+    await eventually(async () => (await alerts()).length === digits.length);
+    // Reconnect attempts keep failing meanwhile; nothing is sent, nothing is given up.
+    await eventually(async () => phone.clients.length >= clientsBefore + 2, 10_000);
+    expect(phone.sent.filter((s) => digits.includes(s.to))).toEqual([]);
+    expect((await alerts()).every((a) => a.status === 'pending')).toBe(true);
+
+    phone.offline = false;
+    await eventually(async () => (await linkState()) === 'ready', 15_000);
+    await eventually(async () => (await alerts()).every((a) => a.status === 'sent'), 30_000);
+    for (const d of digits) {
+      const got = phone.sent.filter((s) => s.to === d);
+      expect(got, d).toHaveLength(1);
+      expect(got[0]?.body).toContain('PD-3214-2026-0501');
+    }
+    // Waiting for the phone spent no delivery attempts.
+    expect((await alerts()).map((a) => a.attempts)).toEqual(digits.map(() => 1));
+
+    // One at a time, never closer than the configured interval.
+    const times = phone.sent
+      .filter((s) => digits.includes(s.to))
+      .map((s) => s.at)
+      .sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) {
+      expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
+    }
+  });
+
+  it('marks a number without WhatsApp unreachable, for the admin to see', async () => {
+    await linked();
+    phone.unregistered.add('6281288800009');
+    const { needId } = await seedOpenTender(t.db, {
+      number: 'PD-3214-2026-0502',
+      category: 'bahan_bangunan',
+      vendors: [{ channel: 'whatsapp', externalId: '6281288800009' }],
+    });
+    await system.queues.get('match').add('match', { needId, round: 0 }, { jobId: `match-${needId}-0` });
+    await eventually(async () => {
+      const row = await t.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'identity.unreachable')
+        .executeTakeFirst();
+      return row !== undefined;
+    }, 20_000);
+    const identity = await t.db
+      .selectFrom('channel_identities')
+      .selectAll()
+      .where('external_id', '=', '6281288800009')
+      .executeTakeFirstOrThrow();
+    expect(identity.unreachable_at).not.toBeNull();
+    expect(phone.sent.filter((s) => s.to === '6281288800009')).toEqual([]);
+  });
+});
