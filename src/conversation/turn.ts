@@ -17,8 +17,9 @@ const MAX_TEXT = 2000;
 
 /** Buttons that carry their subject: `t:<need>:<action>` on alerts, `a:<need>:<choice>` on awards. */
 const DEEP_LINKS = [
-  { pattern: /^t:(\d+):(quote|details|decline)$/, flow: 'tender', step: 'alert' },
-  { pattern: /^a:(\d+):(q\d+|extend|widen|unsuccessful)$/, flow: 'award', step: 'choose' },
+  // Ids are bounded (bigint range): a forged 30-digit id is an unknown option, not a query error.
+  { pattern: /^t:(\d{1,15}):(quote|details|decline)$/, flow: 'tender', step: 'alert' },
+  { pattern: /^a:(\d{1,15}):(q\d{1,15}|extend|widen|unsuccessful)$/, flow: 'award', step: 'choose' },
 ];
 const STUCK_AFTER = 3;
 

@@ -4,9 +4,9 @@ import { isFail } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
 import { parseDateTime } from '../parse/dates.js';
-import { parseRupiah } from '../parse/money.js';
 import { parseQuantity } from '../parse/quantity.js';
 import { choiceStep, cleanName, pickOption, textStep, yesNoStep } from '../steps.js';
+import { readAmount } from './amount.js';
 import { categoryOptions } from './shared.js';
 
 type Item = { name: string; quantity: number; unit: string };
@@ -111,8 +111,8 @@ export const needPost: Flow = {
       text: (ctx) => ctx.t('need.ask_hps'),
       help: 'help.need_hps',
       answer: (text, ctx) => {
-        const amount = parseRupiah(text);
-        if (!amount.ok) return retry(ctx.t('hint.money'));
+        const amount = readAmount(ctx, text);
+        if (!amount.ok) return retry(amount.hint);
         ctx.data.hps = amount.value;
         return then(ctx, 'deadline');
       },

@@ -2,8 +2,8 @@ import { money } from '../../procurement/messages.js';
 import { isFail } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { goto, home, next, retry } from '../flow.js';
-import { parseRupiah } from '../parse/money.js';
 import { choiceStep, isSkip, textStep } from '../steps.js';
+import { readAmount } from './amount.js';
 
 const orderId = (ctx: TurnContext) => Number(ctx.data.orderId);
 const order = (ctx: TurnContext) => ctx.store.orders.get(orderId(ctx));
@@ -145,8 +145,8 @@ export const paymentFlow: Flow = {
         if (!o) return stale(ctx);
         if (ctx.input.optionId === 'full' || ctx.text === '1') ctx.data.amount = o.amount;
         else {
-          const amount = parseRupiah(ctx.text);
-          if (!amount.ok) return retry(ctx.t('hint.money'));
+          const amount = readAmount(ctx, ctx.text);
+          if (!amount.ok) return retry(amount.hint);
           ctx.data.amount = amount.value;
         }
         return next('method');

@@ -3,7 +3,7 @@ import { formatQty, itemLines, methodName, money, when } from '../../procurement
 import { isFail } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { parseRupiah } from '../parse/money.js';
+import { readAmount, tooLargeHint } from './amount.js';
 import { choiceStep, isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
 
 const needId = (ctx: TurnContext) => Number(ctx.data.needId);
@@ -111,21 +111,28 @@ export const tenderFlow: Flow = {
       answer: async (text, ctx) => {
         const t = await tender(ctx);
         if (!t?.open) return closed(ctx);
-        const price = parseRupiah(text, { max: ctx.config.QUOTE_MAX_RUPIAH });
-        if (!price.ok) return retry(ctx.t('hint.money'));
+        const price = readAmount(ctx, text);
+        if (!price.ok) return retry(price.hint);
         const prices = [...((ctx.data.prices as number[]) ?? []), price.value];
         ctx.data.prices = prices;
         ctx.data.index = prices.length;
         if (prices.length < t.items.length) return next('price_item');
-        ctx.data.total = t.items.reduce((sum, it, i) => sum + Math.round(it.quantity * (prices[i] ?? 0)), 0);
+        const total = t.items.reduce((sum, it, i) => sum + Math.round(it.quantity * (prices[i] ?? 0)), 0);
+        if (total > ctx.config.QUOTE_MAX_RUPIAH) {
+          // Each price was fine, their sum is not: start the prices again.
+          ctx.data.prices = [];
+          ctx.data.index = 0;
+          return retry(tooLargeHint(ctx));
+        }
+        ctx.data.total = total;
         return next('delivery');
       },
     }),
     total: textStep({
       text: (ctx) => ctx.t('tender.ask_total'),
       answer: (text, ctx) => {
-        const price = parseRupiah(text, { max: ctx.config.QUOTE_MAX_RUPIAH });
-        if (!price.ok) return retry(ctx.t('hint.money'));
+        const price = readAmount(ctx, text);
+        if (!price.ok) return retry(price.hint);
         ctx.data.total = price.value;
         ctx.data.prices = [];
         return next('delivery');

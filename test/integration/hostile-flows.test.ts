@@ -1,0 +1,569 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OffsetClock } from '../../src/clock.js';
+import { type Config, parseConfig } from '../../src/config/index.js';
+import { createEngine, type Engine } from '../../src/conversation/engine.js';
+import { formatRupiah } from '../../src/conversation/parse/money.js';
+import type { Inbound } from '../../src/conversation/types.js';
+import { translate } from '../../src/i18n/index.js';
+import { createLogger } from '../../src/logger.js';
+import { closeAtDeadline, type JobDeps, runMatch } from '../../src/procurement/jobs.js';
+import { createTestDb, type TestDb } from '../support/db.js';
+import { villageCode } from '../support/lifecycle.js';
+
+/**
+ * Hostile text at every step of the procurement flows — posting a need, quoting, awarding,
+ * the order, receipt and payment — sent by every kind of person (invited vendors, a vendor not
+ * invited, a suspended one, the officer, strangers), before and after the deadline. The engine
+ * is driven directly (no HTTP) with an offset clock; matching and the deadline run as the
+ * workers would run them. After each phase the database must still satisfy the invariants.
+ */
+
+const HOSTILE_FIXED = [
+  "'; drop table quotes; --",
+  "1' or '1'='1",
+  '<script>alert(document.cookie)</script>',
+  '<img src=x onerror=alert(1)>',
+  'مرحبا، أريد عرض سعر',
+  '\u202eRp 1.000\u202c',
+  'שלום 500',
+  '🙏🙏🙏💰💰',
+  '👨‍👩‍👧‍👦 10 sak',
+  '\u0000\u0001\u0002',
+  '\ud800 lone surrogate',
+  '999999999999999999999',
+  '99999999999999 juta',
+  '10 T',
+  '1e20',
+  'Rp 99.999.999.999.999',
+  '-5 juta',
+  '0',
+  'NaN',
+  'Infinity',
+  'null',
+  '{"__proto__":{"x":1}}',
+  'batal',
+  'kembali',
+  'menu',
+  'bantuan',
+  'english',
+];
+
+const FLOW_WORDS = [
+  '1',
+  '2',
+  '3',
+  'ya',
+  'tidak',
+  'lewati',
+  'sudah',
+  'total',
+  '14,5 juta',
+  '120 juta',
+  '70rb',
+  '3 hari',
+  '2',
+  'besok jam 14',
+  'Harga paling cocok untuk desa',
+];
+
+const hugeText = fc
+  .tuple(fc.constantFrom('x', '9', 'ا', '🙏', '<a>', "'"), fc.integer({ min: 1_000, max: 100_000 }))
+  .map(([seed, n]) => seed.repeat(Math.ceil(n / seed.length)).slice(0, n));
+
+const hostileText = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_FIXED) },
+  { weight: 4, arbitrary: fc.constantFrom(...FLOW_WORDS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 120 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },
+  { weight: 1, arbitrary: hugeText },
+);
+
+describe('flows under hostile input keep the procurement invariants', () => {
+  let t: TestDb;
+  let engine: Engine;
+  let config: Config;
+  let jobs: JobDeps;
+  const clock = new OffsetClock();
+  let seq = 0;
+  let needId = 0;
+  let deadline: Date;
+  let inputsTried = 0;
+  const errorTexts = [translate('id', 'error.generic'), translate('en', 'error.generic')];
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+
+  const send = (user: string, message: Partial<Inbound>) => {
+    inputsTried++;
+    return engine.handle({
+      channel: 'web',
+      externalUserId: user,
+      messageId: `hf${++seq}`,
+      at: clock.now(),
+      ...message,
+    });
+  };
+
+  async function lastReply(user: string): Promise<string> {
+    const row = await t.db
+      .selectFrom('outbox')
+      .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
+      .select(['outbox.payload'])
+      .where('ci.external_id', '=', user)
+      .orderBy('outbox.id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const p = row.payload as { text?: string; caption?: string };
+    return p.text ?? p.caption ?? '';
+  }
+
+  async function say(user: string, text: string): Promise<string> {
+    await send(user, { text });
+    return lastReply(user);
+  }
+
+  async function script(user: string, lines: string[]): Promise<string> {
+    let last = '';
+    for (const line of lines) last = await say(user, line);
+    return last;
+  }
+
+  const vendorScript = (business: string, phone: string, category: string, nib: string) => [
+    'halo',
+    '1',
+    business,
+    `Pemilik ${business}`,
+    phone,
+    category,
+    'Bojong',
+    'Bojong Timur',
+    nib,
+    'ya',
+  ];
+
+  /** Checks every invariant the brief names; returns figures for the log line. */
+  async function checkInvariants(opts: { sealedUntilOutboxId?: number } = {}) {
+    const ceiling = config.QUOTE_MAX_RUPIAH;
+    // One active quote per vendor per need.
+    const doubled = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select need_id, vendor_id from quotes where status = 'active'
+        group by need_id, vendor_id having count(*) > 1) d`.execute(t.db);
+    expect(doubled.rows[0]?.n).toBe(0);
+    // No quote after the deadline.
+    const late = await sql<{ n: number }>`
+      select count(*)::int as n from quotes q join needs n on n.id = q.need_id
+      where q.submitted_at > n.quote_deadline`.execute(t.db);
+    expect(late.rows[0]?.n).toBe(0);
+    // At most one award per need: one live order, one quote marked awarded.
+    const awards = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select need_id from orders where status not in ('declined', 'cancelled')
+        group by need_id having count(*) > 1) d`.execute(t.db);
+    expect(awards.rows[0]?.n).toBe(0);
+    const awardedQuotes = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select need_id from quotes where status = 'awarded' group by need_id having count(*) > 1) d`.execute(
+      t.db,
+    );
+    expect(awardedQuotes.rows[0]?.n).toBe(0);
+    // Every amount positive and under the ceiling.
+    const amounts = await sql<{ what: string; v: number }>`
+      select 'need.hps' as what, hps::float8 as v from needs
+      union all select 'quote.total', total::float8 from quotes
+      union all select 'quote_item.unit_price', unit_price::float8 from quote_items
+      union all select 'quote_item.line_total', line_total::float8 from quote_items
+      union all select 'order.amount', amount::float8 from orders
+      union all select 'payment.amount', amount::float8 from payments`.execute(t.db);
+    const bad = amounts.rows.filter((r) => !(r.v > 0 && r.v <= ceiling));
+    expect(bad).toEqual([]);
+    // A sealed price reaches nobody but its vendor before the deadline.
+    if (opts.sealedUntilOutboxId !== undefined) {
+      const prices = await sql<{ user_id: number; amount: number }>`
+        select v.user_id, q.total::float8 as amount from quotes q join vendors v on v.id = q.vendor_id
+        union select v.user_id, qi.unit_price::float8 from quote_items qi
+          join quotes q on q.id = qi.quote_id join vendors v on v.id = q.vendor_id`.execute(t.db);
+      const rows = await t.db
+        .selectFrom('outbox as o')
+        .innerJoin('channel_identities as ci', 'ci.id', 'o.identity_id')
+        .select(['ci.user_id', 'o.payload'])
+        .where('o.id', '<=', opts.sealedUntilOutboxId)
+        .execute();
+      const leaks: string[] = [];
+      for (const p of prices.rows) {
+        const shown = [formatRupiah(p.amount, 'id'), formatRupiah(p.amount, 'en')].map(
+          (s) => new RegExp(`${s.replace(/[.]/g, '\\.')}(?![\\d.,])`),
+        );
+        for (const r of rows) {
+          if (r.user_id === p.user_id) continue;
+          const text = JSON.stringify(r.payload);
+          if (shown.some((re) => re.test(text))) leaks.push(`${p.amount} → user ${r.user_id}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+      return { quotes: prices.rows.length, messages: rows.length };
+    }
+    return { amounts: amounts.rows.length };
+  }
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onRejection);
+    t = await createTestDb();
+    config = parseConfig({});
+    const log = createLogger('silent');
+    engine = createEngine({
+      db: t.db,
+      relay: { enqueue: async () => {} },
+      config,
+      log,
+      now: () => clock.now(),
+    });
+    jobs = { db: t.db, clock, log, commit: async () => {} };
+
+    await t.db
+      .insertInto('invite_codes')
+      .values({ code: 'HOSTILE-1', village_code: await villageCode(t.db, 'Bojong Timur') })
+      .execute();
+    expect(
+      await script('officer', [
+        'halo',
+        '2',
+        'Hendra Gunawan',
+        'Bojong',
+        'Bojong Timur',
+        '5',
+        'HOSTILE-1',
+        'ya',
+      ]),
+    ).toContain('Akun Anda sudah aktif');
+    await script('vendor-a', vendorScript('Toko Alpha', '081234567890', '1', '1234567890123'));
+    await script('vendor-b', vendorScript('Toko Beta', '081298765432', '1', 'lewati'));
+    await script('vendor-c', vendorScript('Toko Gamma', '081311112222', '1', 'lewati'));
+    // Sells something else: never invited to a need for building materials.
+    await script('vendor-d', vendorScript('Katering Delta', '081355556666', '2', 'lewati'));
+    await script('vendor-e', vendorScript('Toko Epsilon', '081377778888', '1', 'lewati'));
+
+    const published = await script('officer', [
+      'menu',
+      'Buat kebutuhan baru',
+      'Semen dan pasir untuk jalan',
+      '1',
+      'Semen 50 kg',
+      '50 sak',
+      'tambah',
+      'Pasir',
+      '2 m3',
+      'sudah',
+      '150 juta',
+      'besok jam 14',
+      '1',
+      '7/12',
+      'ya',
+    ]);
+    expect(published).toContain('sudah diumumkan');
+    const need = await t.db.selectFrom('needs').select(['id', 'quote_deadline']).executeTakeFirstOrThrow();
+    needId = need.id;
+    deadline = need.quote_deadline;
+    await runMatch(jobs, needId, 0);
+    // Suspended after being invited: still may not quote.
+    const e = await t.db
+      .selectFrom('channel_identities')
+      .select('user_id')
+      .where('external_id', '=', 'vendor-e')
+      .executeTakeFirstOrThrow();
+    await t.db.updateTable('users').set({ status: 'suspended' }).where('id', '=', e.user_id).execute();
+    // Two proper quotes, so the award has something to choose from.
+    for (const [vendor, price] of [
+      ['vendor-a', '120 juta'],
+      ['vendor-b', '130 juta'],
+    ] as const) {
+      await send(vendor, { optionId: `t:${needId}:quote` });
+      expect(await script(vendor, ['2', price, '3', 'lewati', 'ya'])).toContain('terkirim');
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    process.off('unhandledRejection', onRejection);
+    await t?.drop();
+  });
+
+  const ACTORS = ['vendor-a', 'vendor-b', 'vendor-c', 'vendor-d', 'vendor-e', 'officer', 'stranger'];
+
+  function command() {
+    return fc.record({
+      actor: fc.constantFrom(...ACTORS),
+      strangerNo: fc.integer({ min: 1, max: 5 }),
+      input: fc.oneof(
+        { weight: 6, arbitrary: hostileText.map((text) => ({ text })) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .constantFrom('quote', 'details', 'decline', 'withdraw')
+            .map((a) => ({ optionId: `t:${needId}:${a}` })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            { optionId: 't:99999999999999999999999:quote' },
+            { optionId: 'a:99999999999999999999999:extend' },
+            { optionId: `a:${needId}:q99999999999999999999` },
+            { optionId: `a:${needId}:unsuccessful` },
+            { optionId: `a:${needId}:widen` },
+            { optionId: 'accept' },
+            { optionId: 'full' },
+            { optionId: '<script>' },
+          ),
+        },
+        { weight: 1, arbitrary: hostileText.map((t) => ({ optionId: t.slice(0, 256) })) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            { media: { kind: 'sticker' as const, fileId: 'x'.repeat(512) } },
+            { media: { kind: 'photo' as const, fileId: 'p1', caption: '<b>bukti</b>' } },
+            { contact: { phone: "'; drop table users; --" } },
+            { location: { latitude: 91, longitude: -181 } },
+          ),
+        },
+      ),
+    });
+  }
+
+  async function fuzz(phase: string, numRuns: number, extra: fc.Arbitrary<Partial<Inbound>>[] = []) {
+    const started = performance.now();
+    const before = inputsTried;
+    const cmd = extra.length
+      ? fc.oneof(
+          { weight: 3, arbitrary: command() },
+          {
+            weight: 2,
+            arbitrary: fc.record({
+              actor: fc.constantFrom('officer', 'vendor-a', 'vendor-b'),
+              strangerNo: fc.constant(1),
+              input: fc.oneof(...extra),
+            }),
+          },
+        )
+      : command();
+    await fc.assert(
+      fc.asyncProperty(fc.array(cmd, { minLength: 1, maxLength: 6 }), async (cmds) => {
+        for (const c of cmds) {
+          const user = c.actor === 'stranger' ? `stranger-${c.strangerNo}` : c.actor;
+          const outcome = await send(user, c.input as Partial<Inbound>);
+          expect(outcome.duplicate).toBe(false);
+          expect(outcome.replies).toBeGreaterThanOrEqual(1);
+          const reply = await lastReply(user);
+          expect(reply.length).toBeGreaterThan(0);
+          expect(errorTexts).not.toContain(reply);
+        }
+      }),
+      { numRuns, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+    );
+    return { inputs: inputsTried - before, ms: Math.round(performance.now() - started) };
+  }
+
+  it('before the deadline: quotes stay sealed, one active per vendor, amounts bounded', async () => {
+    const figures = await fuzz('open', 80);
+    const maxId = await t.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    const checked = await checkInvariants({ sealedUntilOutboxId: Number(maxId.id) });
+    console.error(
+      `[hostile-flows] open tender: ${figures.inputs} hostile inputs in ${figures.ms} ms; ` +
+        `${checked.quotes} sealed prices checked against ${checked.messages} outbox messages`,
+    );
+  }, 120_000);
+
+  it('after the deadline: no late quote, at most one award, amounts bounded', async () => {
+    const quotesBefore = await t.db
+      .selectFrom('quotes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    clock.set(new Date(deadline.getTime() + 60_000));
+    expect(await closeAtDeadline(jobs, needId, deadline.getTime())).toBe('closed');
+    const active = await t.db
+      .selectFrom('quotes')
+      .select('id')
+      .where('need_id', '=', needId)
+      .where('status', '=', 'active')
+      .execute();
+    const awardTaps = active.map((q) => fc.constant({ optionId: `a:${needId}:q${q.id}` }));
+    const figures = await fuzz('closed', 80, [
+      ...awardTaps,
+      fc.constantFrom(...FLOW_WORDS, ...HOSTILE_FIXED).map((text) => ({ text })),
+      fc.constantFrom({ optionId: 'accept' }, { optionId: 'decline' }, { text: 'ya' }, { text: '1' }),
+    ]);
+    const quotesAfter = await t.db
+      .selectFrom('quotes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(quotesAfter.n)).toBe(Number(quotesBefore.n));
+    await checkInvariants();
+    console.error(`[hostile-flows] closed tender: ${figures.inputs} hostile inputs in ${figures.ms} ms`);
+  }, 120_000);
+
+  /** Puts a chat's conversation where a test needs it (flow null: the next message goes home). */
+  async function place(user: string, flow: string | null, step: string | null, data: object = {}) {
+    // The fuzzing may have switched the language ("english"); the assertions read Indonesian.
+    await t.db
+      .updateTable('users')
+      .set({ locale: 'id' })
+      .where(
+        'id',
+        '=',
+        t.db.selectFrom('channel_identities').select('user_id').where('external_id', '=', user),
+      )
+      .execute();
+    await t.db
+      .updateTable('conversations')
+      .set({ flow, step, data: JSON.stringify(data), history: '[]', misses: 0 })
+      .where(
+        'identity_id',
+        '=',
+        t.db.selectFrom('channel_identities').select('id').where('external_id', '=', user),
+      )
+      .execute();
+  }
+
+  /** A fresh need of the officer, published now; returns its id and deadline. */
+  async function publishNeed(lines: string[]) {
+    await place('officer', null, null);
+    await say('officer', 'halo');
+    const published = await script('officer', ['Buat kebutuhan baru', ...lines, 'ya']);
+    expect(published).toContain('sudah diumumkan');
+    const need = await t.db
+      .selectFrom('needs')
+      .select(['id', 'quote_deadline'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await runMatch(jobs, need.id, 0);
+    return need;
+  }
+
+  it('an award, the order, receipt and payment refuse hostile amounts with a kind sentence', async () => {
+    const tooLarge = translate('id', 'hint.money_too_large', {
+      max: formatRupiah(config.QUOTE_MAX_RUPIAH, 'id'),
+    });
+    clock.set(new Date(deadline.getTime() + 120_000));
+    const need = await publishNeed([
+      'Semen',
+      '1',
+      'Semen 50 kg',
+      '10 sak',
+      'sudah',
+      '20 juta',
+      '3 hari',
+      '1',
+      '10 hari',
+    ]);
+    for (const [vendor, price] of [
+      ['vendor-a', '15 juta'],
+      ['vendor-b', '16 juta'],
+    ] as const) {
+      await place(vendor, null, null);
+      await say(vendor, 'halo');
+      await send(vendor, { optionId: `t:${need.id}:quote` });
+      // The HPS step and the quote both refuse an amount above the ceiling, naming it.
+      expect(await say(vendor, '10 T')).toContain(tooLarge);
+      expect(await script(vendor, [price, '3', 'lewati', 'ya'])).toContain('terkirim');
+    }
+    clock.set(new Date(need.quote_deadline.getTime() + 60_000));
+    expect(await closeAtDeadline(jobs, need.id, need.quote_deadline.getTime())).toBe('closed');
+    const lowest = await t.db
+      .selectFrom('quotes')
+      .select('id')
+      .where('need_id', '=', need.id)
+      .orderBy('total')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await place('officer', null, null);
+    await say('officer', 'halo');
+    await send('officer', { optionId: `a:${need.id}:q${lowest.id}` });
+    // A negotiated price above the offer is refused with its own hint; hostile text too.
+    for (const text of ['10 T', ...HOSTILE_FIXED.slice(0, 8)]) {
+      expect(errorTexts).not.toContain(await say('officer', text));
+    }
+    await place('officer', 'award', 'negotiate', { needId: need.id, quoteId: lowest.id });
+    await say('officer', 'lewati');
+    expect(await say('officer', 'ya')).toContain('dikirim');
+    const order = await t.db
+      .selectFrom('orders')
+      .select('id')
+      .where('need_id', '=', need.id)
+      .executeTakeFirstOrThrow();
+    await place('vendor-a', 'order', 'accept', { orderId: order.id });
+    await say('vendor-a', '1');
+    for (const text of HOSTILE_FIXED.slice(0, 8)) {
+      await place('vendor-a', 'order', 'deliver', { orderId: order.id });
+      expect(errorTexts).not.toContain(await say('vendor-a', text));
+    }
+    await place('vendor-a', 'order', 'deliver', { orderId: order.id });
+    await say('vendor-a', 'Sudah diantar');
+    for (const text of HOSTILE_FIXED) {
+      await place('officer', 'receipt', 'confirm', { orderId: order.id });
+      expect(errorTexts).not.toContain(await say('officer', text));
+    }
+    await place('officer', 'receipt', 'confirm', { orderId: order.id });
+    await say('officer', '1');
+    await place('officer', 'payment', 'amount', { orderId: order.id });
+    for (const amount of ['10 T', '99999999999999 juta', 'Rp 99.999.999.999.999']) {
+      expect(await say('officer', amount)).toContain(tooLarge);
+    }
+    for (const text of HOSTILE_FIXED) expect(errorTexts).not.toContain(await say('officer', text));
+    await checkInvariants();
+  }, 120_000);
+
+  it('a quote priced per item cannot add up past the ceiling', async () => {
+    const tooLarge = translate('id', 'hint.money_too_large', {
+      max: formatRupiah(config.QUOTE_MAX_RUPIAH, 'id'),
+    });
+    // Two items: the first priced just under the ceiling per m3, times a million m3.
+    const need = await publishNeed([
+      'Batu split',
+      '1',
+      'Batu split',
+      '1000000 m3',
+      'tambah',
+      'Pasir',
+      '2 m3',
+      'sudah',
+      '150 juta',
+      '3 hari',
+      '1',
+      '10 hari',
+    ]);
+    // Matching invites as many as the method asks; this vendor must be among them here.
+    const c = await t.db
+      .selectFrom('vendors')
+      .select('id')
+      .where('business_name', '=', 'Toko Gamma')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('invitations')
+      .values({ need_id: need.id, vendor_id: c.id, ring: 'desa', rank: 99 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await place('vendor-c', null, null);
+    await say('vendor-c', 'halo');
+    await send('vendor-c', { optionId: `t:${need.id}:quote` });
+    await say('vendor-c', '1'); // per item
+    expect(await say('vendor-c', '100 M')).not.toContain(tooLarge); // one price under the ceiling
+    expect(await say('vendor-c', '5 juta')).toContain(tooLarge); // their sum is not
+    await script('vendor-c', ['50 rb', '5 juta', '3', 'lewati', 'ya']);
+    const q = await t.db
+      .selectFrom('quotes')
+      .select('total')
+      .where('need_id', '=', need.id)
+      .executeTakeFirstOrThrow();
+    expect(q.total).toBe(1_000_000 * 50_000 + 2 * 5_000_000);
+    await checkInvariants();
+  }, 60_000);
+
+  it('left no unhandled rejection behind', async () => {
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rejections).toEqual([]);
+    console.error(`[hostile-flows] ${inputsTried} inputs in total, 0 unhandled rejections`);
+  });
+});
