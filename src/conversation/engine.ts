@@ -52,6 +52,23 @@ export interface Engine {
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+/**
+ * The database is away (refused, reset, shut down, starting up), not a bug in the turn. The
+ * connection errors carry a code too (Node's ECONNREFUSED, PostgreSQL's class 08 and 57P0x), so
+ * the code is checked before the message (test/faults/postgres-outage.test.ts).
+ */
+function databaseLost(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    return (
+      /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/.test(code) ||
+      code.startsWith('08') ||
+      /^57P0[123]$/.test(code)
+    );
+  }
+  return /connect|terminat|timeout/i.test(String(err));
+}
+
 function kindOf(inbound: Inbound): string {
   if (inbound.media) return inbound.media.kind;
   if (inbound.contact) return 'contact';
@@ -139,7 +156,7 @@ export function createEngine(deps: EngineDeps): Engine {
           const code = (err as { code?: string }).code;
           if (code && RETRYABLE.has(code) && attempt < 3) continue;
           // A lost database is not a bug: let the channel retry the message later.
-          if (code === undefined && /connect|terminat|ECONNREFUSED|timeout/i.test(String(err))) throw err;
+          if (databaseLost(err)) throw err;
           deps.log.error({ err, channel: inbound.channel, messageId: inbound.messageId }, 'turn failed');
           outcome = await apologise(inbound, at);
         }

@@ -38,6 +38,11 @@ export function createDb(opts: DbOptions): Db {
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // The pool listens only to idle clients: one checked out (a transaction between statements)
+  // whose server goes away emits 'error' with no listener, which would crash the process
+  // (test/faults/postgres-outage.test.ts). Its next query fails instead, and the pool discards
+  // the broken client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { Clock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { type EmbeddedService, startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
@@ -11,6 +14,7 @@ import { loadAreas } from '../../src/store/areas.js';
 import { createDb } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { seedReferenceData } from '../../src/store/seed.js';
+import { type Role, type RunningSystem, startSystem } from '../../src/system.js';
 
 /**
  * A PostgreSQL and a redis-server of one fault scenario's own (the shared ones of the global
@@ -226,4 +230,29 @@ export async function spawnRole(
       await exited;
     },
   };
+}
+
+/** The system in-process, as startTestSystem, but keeping its warnings and errors to look at. */
+export async function startLoggedSystem(
+  env: Record<string, string>,
+  role: Role = 'all',
+  opts: { clock?: Clock } = {},
+): Promise<{ system: RunningSystem; logs: Array<Record<string, unknown>> }> {
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n')) {
+        if (!line) continue;
+        try {
+          logs.push(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          // not JSON
+        }
+      }
+      done();
+    },
+  });
+  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env });
+  const system = await startSystem(config, pino({ level: 'warn' }, sink), role, opts);
+  return { system, logs };
 }
