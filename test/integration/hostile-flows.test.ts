@@ -329,7 +329,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
     });
   }
 
-  async function fuzz(phase: string, numRuns: number, extra: fc.Arbitrary<Partial<Inbound>>[] = []) {
+  async function fuzz(numRuns: number, extra: fc.Arbitrary<Partial<Inbound>>[] = []) {
     const started = performance.now();
     const before = inputsTried;
     const cmd = extra.length
@@ -363,7 +363,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
   }
 
   it('before the deadline: quotes stay sealed, one active per vendor, amounts bounded', async () => {
-    const figures = await fuzz('open', 80);
+    const figures = await fuzz(80);
     const maxId = await t.db
       .selectFrom('outbox')
       .select((eb) => eb.fn.max('id').as('id'))
@@ -389,7 +389,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
       .where('status', '=', 'active')
       .execute();
     const awardTaps = active.map((q) => fc.constant({ optionId: `a:${needId}:q${q.id}` }));
-    const figures = await fuzz('closed', 80, [
+    const figures = await fuzz(80, [
       ...awardTaps,
       fc.constantFrom(...FLOW_WORDS, ...HOSTILE_FIXED).map((text) => ({ text })),
       fc.constantFrom({ optionId: 'accept' }, { optionId: 'decline' }, { text: 'ya' }, { text: '1' }),

@@ -3,8 +3,8 @@ import { formatQty, itemLines, methodName, money, when } from '../../procurement
 import { isFail } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { readAmount, tooLargeHint } from './amount.js';
 import { choiceStep, isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
+import { readAmount, tooLargeHint } from './amount.js';
 
 const needId = (ctx: TurnContext) => Number(ctx.data.needId);
 
