@@ -142,6 +142,33 @@ describe('WhatsApp Cloud API webhook and sending', () => {
     expect(vendor).toEqual({ business_name: 'Toko Sinar WA', phone_e164: '+6281234567890' });
   });
 
+  it('a vendor quotes on an alert by typing numbers', { timeout: 60_000 }, async () => {
+    const from = '6281200000444';
+    const { needId } = await seedOpenTender(t.db, {
+      number: 'PD-3214-2026-0444',
+      category: 'bahan_bangunan',
+      vendors: [{ channel: 'whatsapp', externalId: from, lastInboundAt: new Date(Date.now() - 3600_000) }],
+    });
+    await system.queues.get('match').add('match', { needId, round: 0 }, { jobId: `match-${needId}-0` });
+    await eventually(async () => fake.sent(from).length === 1, 20_000);
+    const alert = fake.sent(from)[0]?.body as { interactive: { body: { text: string } } };
+    expect(alert.interactive.body.text).toContain('PD-3214-2026-0444');
+    const ask = await send(from, text(from, '1')); // Ajukan penawaran
+    expect(JSON.stringify(ask)).toContain('harga total');
+    await send(from, text(from, '275 juta'));
+    await send(from, text(from, '7'));
+    const confirm = await send(from, text(from, 'lewati'));
+    expect(JSON.stringify(confirm)).toContain('Rp275.000.000');
+    const sent = await send(from, text(from, '1'));
+    expect(JSON.stringify(sent)).toContain('terkirim');
+    const quote = await t.db
+      .selectFrom('quotes')
+      .select(['total', 'delivery_days', 'status'])
+      .where('need_id', '=', needId)
+      .executeTakeFirstOrThrow();
+    expect(quote).toMatchObject({ total: 275_000_000, delivery_days: 7 });
+  });
+
   it('a failed status callback marks the outbox row and tells the admin; old reports do not move it back', async () => {
     const from = '6281100000002';
     await send(from, text(from, 'halo'));

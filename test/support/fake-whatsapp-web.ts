@@ -61,7 +61,7 @@ export class FakeWhatsAppPhone {
   /** The officer scans the QR code shown while linking. */
   scan(): void {
     const client = this.current;
-    if (!client || client.state !== 'qr') throw new Error('no QR code is waiting to be scanned');
+    if (client?.state !== 'qr') throw new Error('no QR code is waiting to be scanned');
     this.linked = true;
     client.becomeReady();
   }
@@ -75,7 +75,7 @@ export class FakeWhatsAppPhone {
   /** A person writes to the bureau's phone; resolves once the client has emitted the event. */
   receive(from: string, body: string, extra: Partial<WaMessage> = {}): WaMessage {
     const client = this.current;
-    if (!client || client.state !== 'ready') throw new Error('the linked client is not ready');
+    if (client?.state !== 'ready') throw new Error('the linked client is not ready');
     const message: WaMessage = {
       id: { _serialized: `false_${from}_IN${++this.seq}` },
       from,
