@@ -155,3 +155,13 @@ export function clusteredQuotes(totals: readonly number[], maxSpread = 0.02): bo
   const limit = median * (maxSpread + EPSILON);
   return sorted.every((t) => Math.abs(t - median) <= limit);
 }
+
+/**
+ * A quote below 1 % of the desa's own estimate (HPS) is almost always a slip — "2" typed for
+ * "2 juta", or a missing zero — not a price. The chat asks again rather than seal it.
+ */
+export const IMPLAUSIBLE_QUOTE_SHARE = 0.01;
+
+export function isImplausiblyLowQuote(total: number, hps: number): boolean {
+  return hps > 0 && total < hps * IMPLAUSIBLE_QUOTE_SHARE;
+}

@@ -111,9 +111,12 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
     });
     const alert = await vendor.waitFor((m) => m.text.includes(number));
     expect(alert.text).toContain('*1.* Ajukan penawaran');
-    await vendor.say('1'); // quote
+    await vendor.say('1'); // quote; one item, so the total price is asked at once
+    // "2" meant 2 juta: far below the desa's estimate, so it is asked again, not sealed.
+    const slip = await vendor.say('2');
+    expect(slip.text).toContain('Harga Rp2 untuk semuanya?');
     const transcriptStart = vendor.transcript.length;
-    const answers = ['14 juta', '3', 'lewati']; // one item: the total price is asked at once
+    const answers = ['14 juta', '3', 'lewati'];
     for (const a of answers) await vendor.say(a);
     const sent = await vendor.say('1');
     expect(

@@ -1,4 +1,5 @@
 import { titleCase } from '../../domain/names.js';
+import { isImplausiblyLowQuote } from '../../domain/red-flags.js';
 import { formatQty, itemLines, methodName, money, when } from '../../procurement/messages.js';
 import { isFail } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
@@ -124,15 +125,24 @@ export const tenderFlow: Flow = {
           ctx.data.index = 0;
           return retry(tooLargeHint(ctx));
         }
+        if (isImplausiblyLowQuote(total, t.need.hps)) {
+          ctx.data.prices = [];
+          ctx.data.index = 0;
+          return retry(ctx.t('hint.quote_too_low', { amount: money(total, ctx.locale) }));
+        }
         ctx.data.total = total;
         return next('delivery');
       },
     }),
     total: textStep({
       text: (ctx) => ctx.t('tender.ask_total'),
-      answer: (text, ctx) => {
+      answer: async (text, ctx) => {
         const price = readAmount(ctx, text);
         if (!price.ok) return retry(price.hint);
+        const t = await tender(ctx);
+        if (t && isImplausiblyLowQuote(price.value, t.need.hps)) {
+          return retry(ctx.t('hint.quote_too_low', { amount: money(price.value, ctx.locale) }));
+        }
         ctx.data.total = price.value;
         ctx.data.prices = [];
         return next('delivery');

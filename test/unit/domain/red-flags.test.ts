@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusteredQuotes,
+  isImplausiblyLowQuote,
   repeatWinner,
   type SplitCandidate,
   type SplitGroup,
@@ -226,5 +227,16 @@ describe('clusteredQuotes', () => {
 
   it.each([-0.01, Number.NaN, Number.POSITIVE_INFINITY])('refuses a spread of %d', (spread) => {
     expect(() => clusteredQuotes([1, 1, 1], spread)).toThrow(RangeError);
+  });
+});
+
+describe('implausibly low quotes', () => {
+  it('asks again below 1 % of the HPS, and takes anything from there up', () => {
+    expect(isImplausiblyLowQuote(2, 15_000_000)).toBe(true);
+    expect(isImplausiblyLowQuote(149_999, 15_000_000)).toBe(true);
+    expect(isImplausiblyLowQuote(150_000, 15_000_000)).toBe(false);
+    expect(isImplausiblyLowQuote(14_000_000, 15_000_000)).toBe(false);
+    // Without an estimate there is nothing to compare with.
+    expect(isImplausiblyLowQuote(2, 0)).toBe(false);
   });
 });
