@@ -1,4 +1,5 @@
 import type { Update } from 'telegraf/types';
+import { isWellFormedInbound } from '../../src/conversation/sanitize.js';
 import type { Inbound, MediaKind } from '../../src/conversation/types.js';
 
 /**
@@ -7,6 +8,17 @@ import type { Inbound, MediaKind } from '../../src/conversation/types.js';
  * when a webhook answer is late, and getUpdates may return it again after a restart.
  */
 export function toInbound(update: Update): Inbound | null {
+  // A payload with missing or wrongly typed fields is dropped, never a failed turn (see
+  // isWellFormedInbound): Telegram would resend it forever.
+  try {
+    const inbound = read(update);
+    return inbound && isWellFormedInbound(inbound) ? inbound : null;
+  } catch {
+    return null;
+  }
+}
+
+function read(update: Update): Inbound | null {
   const base = { channel: 'telegram' as const, messageId: `u${update.update_id}` };
   if ('callback_query' in update) {
     const q = update.callback_query;

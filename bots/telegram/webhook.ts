@@ -17,7 +17,8 @@ const same = (a: string, b: string) => {
 export async function handleUpdate(engine: Engine, telegram: Telegram, update: Update, log: Logger) {
   const inbound = toInbound(update);
   if (inbound) await engine.handle(inbound);
-  if ('callback_query' in update) {
+  // Cosmetic follow-ups only for a tap we understood: a malformed one must not fail the call.
+  if ('callback_query' in update && inbound) {
     const q = update.callback_query;
     // Best effort: a spinner that keeps turning is cosmetic, the turn itself is committed.
     await telegram.answerCbQuery(q.id).catch((err: Error) => {
@@ -25,7 +26,7 @@ export async function handleUpdate(engine: Engine, telegram: Telegram, update: U
     });
     // The answered question loses its buttons: the chat stays tidy, and an old button cannot
     // be tapped again by mistake. The question's text stays, so the history reads as it happened.
-    if (q.message) {
+    if (inbound && q.message?.chat) {
       await telegram
         .editMessageReplyMarkup(q.message.chat.id, q.message.message_id, undefined, { inline_keyboard: [] })
         .catch((err: Error) => log.debug({ err: err.message }, 'editMessageReplyMarkup failed'));

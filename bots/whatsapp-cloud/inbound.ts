@@ -1,3 +1,4 @@
+import { isWellFormedInbound } from '../../src/conversation/sanitize.js';
 import type { Inbound, MediaKind } from '../../src/conversation/types.js';
 
 /** The parts of a Cloud API webhook payload the bot reads. */
@@ -52,36 +53,66 @@ const MEDIA: Record<string, MediaKind> = {
 export function parseCloudWebhook(body: CloudWebhook): { inbound: Inbound[]; statuses: CloudStatus[] } {
   const inbound: Inbound[] = [];
   const statuses: CloudStatus[] = [];
-  for (const entry of body.entry ?? []) {
-    for (const change of entry.changes ?? []) {
-      const v = change.value ?? {};
-      statuses.push(...(v.statuses ?? []).filter((s) => typeof s?.id === 'string'));
-      for (const m of v.messages ?? []) {
+  // Meta's payloads are trusted for their shape only after checking it: a field of the wrong
+  // kind drops that part (never the whole call with a 5xx, which Meta would retry for days).
+  for (const entry of list(body?.entry)) {
+    for (const change of list(entry?.changes)) {
+      type Value = NonNullable<NonNullable<typeof change>['value']>;
+      const v: Value = change?.value && typeof change.value === 'object' ? change.value : {};
+      statuses.push(
+        ...list(v.statuses).filter(
+          (s) =>
+            typeof s?.id === 'string' &&
+            STATUSES.has(s.status) &&
+            (s.errors === undefined ||
+              (Array.isArray(s.errors) && s.errors.every((e) => e && typeof e === 'object'))),
+        ),
+      );
+      for (const m of list(v.messages)) {
         if (typeof m?.id !== 'string' || typeof m.from !== 'string') continue;
-        const name = v.contacts?.find((c) => c.wa_id === m.from)?.profile?.name;
-        const msg: Inbound = {
-          channel: 'whatsapp',
-          externalUserId: m.from,
-          messageId: m.id,
-          at: m.timestamp ? new Date(Number(m.timestamp) * 1000) : new Date(),
-          displayName: name,
-          // The sender's WhatsApp number is the phone the channel vouches for.
-          phone: `+${m.from.replace(/\D/g, '')}`,
-        };
-        if (m.text?.body !== undefined) msg.text = m.text.body;
-        const reply = m.interactive?.button_reply?.id ?? m.interactive?.list_reply?.id ?? m.button?.payload;
-        if (reply) msg.optionId = reply;
-        else if (m.button?.text) msg.text = m.button.text;
-        if (m.location) msg.location = { latitude: m.location.latitude, longitude: m.location.longitude };
-        const kind = MEDIA[m.type];
-        const media = kind
-          ? (m as unknown as Record<string, { id: string; mime_type?: string; caption?: string }>)[m.type]
-          : undefined;
-        if (kind && media?.id)
-          msg.media = { kind, fileId: media.id, mimeType: media.mime_type, caption: media.caption };
-        inbound.push(msg);
+        const msg = readMessage(m, list(v.contacts));
+        if (msg) inbound.push(msg);
       }
     }
   }
   return { inbound, statuses };
+}
+
+// Only these may move an outbox row; anything else ("pending", "sending") could send it twice.
+const STATUSES = new Set<unknown>(['sent', 'delivered', 'read', 'failed']);
+const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+
+function readMessage(m: CloudMessage, contacts: Array<{ wa_id: string; profile?: { name?: string } }>) {
+  try {
+    const msg = build(m, contacts);
+    return isWellFormedInbound(msg) ? msg : null;
+  } catch {
+    return null;
+  }
+}
+
+function build(m: CloudMessage, contacts: Array<{ wa_id: string; profile?: { name?: string } }>): Inbound {
+  const name = contacts.find((c) => c?.wa_id === m.from)?.profile?.name;
+  const sent = m.timestamp ? new Date(Number(m.timestamp) * 1000) : new Date();
+  const msg: Inbound = {
+    channel: 'whatsapp',
+    externalUserId: m.from,
+    messageId: m.id,
+    at: Number.isNaN(sent.getTime()) ? new Date() : sent,
+    displayName: name,
+    // The sender's WhatsApp number is the phone the channel vouches for.
+    phone: `+${m.from.replace(/\D/g, '')}`,
+  };
+  if (m.text?.body !== undefined) msg.text = m.text.body;
+  const reply = m.interactive?.button_reply?.id ?? m.interactive?.list_reply?.id ?? m.button?.payload;
+  if (reply) msg.optionId = reply;
+  else if (m.button?.text) msg.text = m.button.text;
+  if (m.location) msg.location = { latitude: m.location.latitude, longitude: m.location.longitude };
+  const kind = MEDIA[m.type];
+  const media = kind
+    ? (m as unknown as Record<string, { id: string; mime_type?: string; caption?: string }>)[m.type]
+    : undefined;
+  if (kind && media?.id)
+    msg.media = { kind, fileId: media.id, mimeType: media.mime_type, caption: media.caption };
+  return msg;
 }

@@ -39,3 +39,48 @@ export function sanitizeInbound(m: Inbound): Inbound {
       : undefined,
   };
 }
+
+const MEDIA_KINDS = new Set(['photo', 'document', 'voice', 'video', 'sticker']);
+const isStr = (v: unknown) => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Whether a message an adapter built from a platform payload has the types the engine relies
+ * on. A payload with a field of the wrong kind is not a person talking: the adapter drops it
+ * (and answers the platform normally) instead of failing the turn, which would make the
+ * platform send the same poison again and again.
+ */
+export function isWellFormedInbound(m: unknown): m is Inbound {
+  if (!isObj(m)) return false;
+  if (!isStr(m.externalUserId) || m.externalUserId === '' || !isStr(m.messageId) || m.messageId === '')
+    return false;
+  if (!(m.at instanceof Date) || Number.isNaN(m.at.getTime())) return false;
+  if (![m.displayName, m.phone, m.text, m.optionId].every(optStr)) return false;
+  if (m.contact !== undefined && !(isObj(m.contact) && isStr(m.contact.phone) && optStr(m.contact.name)))
+    return false;
+  if (
+    m.location !== undefined &&
+    !(
+      isObj(m.location) &&
+      finite(m.location.latitude) &&
+      finite(m.location.longitude) &&
+      Math.abs(m.location.latitude as number) <= 90 &&
+      Math.abs(m.location.longitude as number) <= 180
+    )
+  )
+    return false;
+  if (
+    m.media !== undefined &&
+    !(
+      isObj(m.media) &&
+      MEDIA_KINDS.has(m.media.kind as string) &&
+      isStr(m.media.fileId) &&
+      optStr(m.media.mimeType) &&
+      optStr(m.media.caption)
+    )
+  )
+    return false;
+  return true;
+}
