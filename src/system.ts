@@ -16,12 +16,14 @@ import { createLinkPublisher, printQr, readLinkStatus } from '../bots/whatsapp-w
 import { startWorkers, type WorkerSet } from '../workers/index.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Config, ConfigError } from './config/index.js';
+import { mountConsole } from './console/index.js';
 import { createAdapterRegistry, webChatAdapter } from './conversation/adapters.js';
 import { createSweeper } from './conversation/delivery.js';
 import { createEngine, type Engine } from './conversation/engine.js';
 import { createInboundLimiter, limitEngine } from './conversation/inbound-limit.js';
 import { createOutboxRelay } from './conversation/relay.js';
 import { loadOrderDocument } from './documents/load.js';
+import { mountExports } from './exports/routes.js';
 import { asLocale, translate } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import type { JobDeps } from './procurement/jobs.js';
@@ -365,6 +367,25 @@ export async function startSystem(
             publicUrl: config.PUBLIC_URL,
           });
           mountMetrics(a, { db: db.db, queues, now: () => clock.now(), token: metricsToken });
+          // The admin console; its session guard (consoleAuth.requireAdmin) also protects the exports.
+          const consoleAuth = mountConsole(a, {
+            db: db.db,
+            engine,
+            queues,
+            relay,
+            config,
+            log,
+            now: () => clock.now(),
+            channelStatus,
+          });
+          mountExports(a, {
+            db: db.db,
+            requireAdmin: consoleAuth.requireAdmin,
+            now: () => clock.now(),
+            timeZone: config.TIME_ZONE,
+            ocds,
+            publicUrl: config.PUBLIC_URL,
+          });
         },
       });
       const server = await new Promise<Server>((resolve, reject) => {

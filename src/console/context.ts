@@ -1,0 +1,92 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.js';
+import type { Engine } from '../conversation/engine.js';
+import type { OutboxRelay } from '../conversation/relay.js';
+import type { Logger } from '../logger.js';
+import type { QueueSet } from '../queue/queues.js';
+import type { ChannelStatus } from '../server/channel-status.js';
+import type { Scope } from '../store/console-scope.js';
+import type { Database } from '../store/schema.js';
+import { type ConsoleEnv, canSeeRegency, scopeOf } from './auth.js';
+import { consoleT, type PageCtx } from './ui.js';
+
+export interface ConsoleDeps {
+  db: Kysely<Database>;
+  engine: Engine;
+  queues: QueueSet;
+  config: Config;
+  log: Logger;
+  now: () => Date;
+  /** Hands outbox rows written by the console (verification notices, broadcasts) to delivery. */
+  relay?: OutboxRelay;
+  channelStatus?: ChannelStatus;
+}
+
+export type C = Context<ConsoleEnv>;
+
+export function pageCtx(c: C): PageCtx {
+  const admin = c.get('admin');
+  return { admin, csrf: c.get('csrfToken'), t: consoleT(admin.locale), path: c.req.path };
+}
+
+export class Forbidden extends Error {}
+
+/**
+ * The admin's scope, narrowed to a requested regency. A regency the admin may not see is
+ * refused (403), never silently widened or ignored.
+ */
+export function scopeFor(c: C, requested?: string | null): Scope {
+  const admin = c.get('admin');
+  if (requested) {
+    if (!canSeeRegency(admin, requested)) throw new Forbidden();
+    return { regency: requested };
+  }
+  return scopeOf(admin);
+}
+
+export const regencyOfCode = (code: string) => code.split('.').slice(0, 2).join('.');
+
+/** Page number → offset (50 rows a page). */
+export function pageOffset(c: C): number {
+  const p = Number(c.req.query('page') ?? '1');
+  return Number.isInteger(p) && p > 1 && p < 10_000 ? (p - 1) * 50 : 0;
+}
+
+export function queryWith(c: C, change: Record<string, string | null>): string {
+  const u = new URL(c.req.url);
+  for (const [k, v] of Object.entries(change)) {
+    if (v === null) u.searchParams.delete(k);
+    else u.searchParams.set(k, v);
+  }
+  return `${u.pathname}${u.search}`;
+}
+
+export async function form(c: C): Promise<Record<string, string>> {
+  const body = await c.req.parseBody({ all: false });
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Flash message through the redirect's query (no server state, no script). */
+export function withFlash(path: string, msg: string, kind: 'ok' | 'err' = 'ok'): string {
+  const u = new URL(path, 'http://x');
+  u.searchParams.set(kind === 'ok' ? 'flash' : 'error', msg.slice(0, 300));
+  return `${u.pathname}${u.search}`;
+}
+
+/** A console handler; a Forbidden thrown inside becomes a 403 page (or JSON for non-GET). */
+export const handler =
+  (fn: (c: C) => Promise<Response> | Response) =>
+  async (c: C): Promise<Response> => {
+    try {
+      return await fn(c);
+    } catch (err) {
+      if (err instanceof Forbidden) {
+        const { t } = pageCtx(c);
+        return c.text(t('common.not_allowed'), 403);
+      }
+      throw err;
+    }
+  };

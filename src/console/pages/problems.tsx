@@ -1,0 +1,112 @@
+import type { Hono } from 'hono';
+import { failedMessages, problemOrders, unreachableIdentities } from '../../store/console-needs.js';
+import type { ConsoleEnv } from '../auth.js';
+import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
+import { Layout, rupiah, when } from '../ui.js';
+
+export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
+  r.get(
+    '/console/problems',
+    handler(async (c) => {
+      const ctx = pageCtx(c);
+      const { t } = ctx;
+      const loc = ctx.admin.locale;
+      const scope = scopeFor(c, c.req.query('regency') || undefined);
+      const [orders, unreachable, failed] = await Promise.all([
+        problemOrders(deps.db, scope, deps.now()),
+        unreachableIdentities(deps.db, scope),
+        failedMessages(deps.db, scope),
+      ]);
+      return c.html(
+        <Layout ctx={ctx} title={t('problems.title')}>
+          <h2>{t('problems.orders')}</h2>
+          {orders.length === 0 ? (
+            <p class="muted">{t('common.none')}</p>
+          ) : (
+            <div class="scroll">
+              <table>
+                <tr>
+                  <th>{t('col.order')}</th>
+                  <th>{t('col.vendor')}</th>
+                  <th>{t('col.desa')}</th>
+                  <th class="n">{t('col.amount')}</th>
+                  <th>{t('col.status')}</th>
+                  <th>{t('col.reason')}</th>
+                </tr>
+                {orders.map((o) => (
+                  <tr>
+                    <td>
+                      <a href={`/console/needs/${o.need_id}`}>{o.number}</a>
+                    </td>
+                    <td>{o.business_name}</td>
+                    <td>{o.desa}</td>
+                    <td class="n">{rupiah(o.amount)}</td>
+                    <td>
+                      {o.status}
+                      {o.status === 'awaiting_acceptance' || o.status === 'accepted' ? (
+                        <div class="muted">
+                          {t('problems.overdue')}: {when(o.needed_by, loc)}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>{o.problem_note ?? o.status_reason ?? ''}</td>
+                  </tr>
+                ))}
+              </table>
+            </div>
+          )}
+          <h2>{t('problems.unreachable')}</h2>
+          {unreachable.length === 0 ? (
+            <p class="muted">{t('common.none')}</p>
+          ) : (
+            <div class="scroll">
+              <table>
+                <tr>
+                  <th>{t('col.name')}</th>
+                  <th>{t('col.channel')}</th>
+                  <th>{t('col.time')}</th>
+                  <th>{t('col.reason')}</th>
+                </tr>
+                {unreachable.map((u) => (
+                  <tr>
+                    <td>{u.business_name ?? u.full_name ?? u.display_name ?? '–'}</td>
+                    <td>{u.channel}</td>
+                    <td>{when(u.unreachable_at, loc)}</td>
+                    <td>{u.unreachable_reason ?? ''}</td>
+                  </tr>
+                ))}
+              </table>
+            </div>
+          )}
+          <h2>{t('problems.failed')}</h2>
+          {failed.length === 0 ? (
+            <p class="muted">{t('common.none')}</p>
+          ) : (
+            <div class="scroll">
+              <table>
+                <tr>
+                  <th>#</th>
+                  <th>{t('col.name')}</th>
+                  <th>{t('col.channel')}</th>
+                  <th>{t('col.status')}</th>
+                  <th>{t('col.reason')}</th>
+                </tr>
+                {failed.map((m) => (
+                  <tr>
+                    <td>{m.id}</td>
+                    <td>{m.business_name ?? m.full_name ?? '–'}</td>
+                    <td>{m.channel}</td>
+                    <td>
+                      {m.status} ({m.attempts}) <span class="muted">{m.purpose}</span>
+                    </td>
+                    <td>{(m.last_error ?? '').slice(0, 200)}</td>
+                  </tr>
+                ))}
+              </table>
+            </div>
+          )}
+        </Layout>,
+      );
+    }),
+  );
+}

@@ -1,0 +1,23 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { HonoAdapter } from '@bull-board/hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import { QUEUE_NAMES } from '../queue/queues.js';
+import type { ConsoleEnv } from './auth.js';
+import type { ConsoleDeps } from './context.js';
+
+const BASE = '/console/queues';
+
+/** bull-board over the system's queues, behind the console's session guard (mounted before). */
+export function mountQueues(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
+  const adapter = new HonoAdapter(serveStatic);
+  createBullBoard({
+    queues: QUEUE_NAMES.map((name) => new BullMQAdapter(deps.queues.get(name))),
+    // @bull-board/hono carries its own copy of @bull-board/api (9.10.1 vs 9.10.2): same shape.
+    serverAdapter: adapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+    options: { uiConfig: { boardTitle: 'PesanDesa' } },
+  });
+  adapter.setBasePath(BASE);
+  r.route(BASE, adapter.registerPlugin() as unknown as Hono<ConsoleEnv>);
+}
