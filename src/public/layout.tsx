@@ -51,25 +51,28 @@ export function Page(props: { v: View; title: string; children?: Child }) {
   const { v } = props;
   const other = v.locale === 'en' ? 'id' : 'en';
   return (
-    <html lang={v.locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · PesanDesa`}</title>
-        <style>{raw(CSS)}</style>
-      </head>
-      <body>
-        <header>
-          <b>PesanDesa</b>
-          <a href="/publik">{v.t('nav.home')}</a>
-          <a href="/publik/ocds">{v.t('nav.ocds')}</a>
-          <a href={`${v.path}?lang=${other}`} hreflang={other}>
-            {v.t('lang.switch')}
-          </a>
-        </header>
-        <main>{props.children}</main>
-        <footer>{v.t('footer.note', { zone: zoneLabel(Date.now(), v.timeZone) })}</footer>
-      </body>
-    </html>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={v.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} · PesanDesa`}</title>
+          <style>{raw(CSS)}</style>
+        </head>
+        <body>
+          <header>
+            <b>PesanDesa</b>
+            <a href="/publik">{v.t('nav.home')}</a>
+            <a href="/publik/ocds">{v.t('nav.ocds')}</a>
+            <a href={`${v.path}?lang=${other}`} hreflang={other}>
+              {v.t('lang.switch')}
+            </a>
+          </header>
+          <main>{props.children}</main>
+          <footer>{v.t('footer.note', { zone: zoneLabel(Date.now(), v.timeZone) })}</footer>
+        </body>
+      </html>
+    </>
   );
 }

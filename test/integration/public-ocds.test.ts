@@ -4,6 +4,8 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
+import { hashPassword } from '../../src/console/auth.js';
+import { upsertAdmin } from '../../src/store/admins.js';
 import type { RunningSystem } from '../../src/system.js';
 import { type ChatClient, optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
@@ -156,6 +158,7 @@ describe('public pages and the OCDS feed through a real tender', () => {
     // The public sees both needs, what and where, with no amount at all.
     const index = await page('/publik');
     expect(index.status).toBe(200);
+    expect(index.body.startsWith('<!DOCTYPE html><html lang="id"')).toBe(true);
     expect(index.body).toContain('Kab. Purwakarta');
     expect(index.body).toContain('2 kebutuhan terbuka');
     const regency = await page('/publik/32.14');
@@ -290,12 +293,51 @@ describe('public pages and the OCDS feed through a real tender', () => {
     expect(pkg).toMatchObject({ version: '1.1', publisher: { name: 'PesanDesa' } });
     expect(pkg.uri).toBe(`${url}/publik/ocds/need/${numberA}`);
 
+    // The same tender through the admin export (province admin, logged in through the console).
+    await upsertAdmin(t.db, {
+      email: 'jabar@example.go.id',
+      name: 'Admin Jawa Barat',
+      passwordHash: await hashPassword('sandi-rahasia-123'),
+      role: 'province',
+      provinceCode: '32',
+      regencyCode: null,
+    });
+    const form = await fetch(`${url}/console/login`);
+    const csrfCookie =
+      (form.headers.getSetCookie().find((c) => c.startsWith('pd_login_csrf=')) ?? '').split(';')[0] ?? '';
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const login = await fetch(`${url}/console/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+      body: new URLSearchParams({
+        _csrf: csrf,
+        email: 'jabar@example.go.id',
+        password: 'sandi-rahasia-123',
+      }).toString(),
+    });
+    const session = (login.headers.getSetCookie().find((c) => /^(__Host-)?pd_console=/.test(c)) ?? '').split(
+      ';',
+    )[0];
+    const adminRes = await fetch(`${url}/console/export/ocds?from=2026-12-01&to=2026-12-31`, {
+      headers: { cookie: String(session) },
+    });
+    expect(adminRes.status).toBe(200);
+    const adminPkg = (await adminRes.json()) as { releases: Array<{ ocid: string }> };
+    expect(adminPkg.releases.map((r) => r.ocid)).toEqual([`ocds-t3st00-${numberA}`]);
+    expect(JSON.stringify(adminPkg)).not.toContain(String(QUOTED_B));
+    const quotesCsv = await (
+      await fetch(`${url}/console/export/quotes.csv`, { headers: { cookie: String(session) } })
+    ).text();
+    for (const n of QUOTED_A) expect(quotesCsv).toContain(String(n));
+    expect(quotesCsv).not.toContain(String(QUOTED_B));
+
     if (!haveSchemas) {
       console.error('SKIPPED: OCDS schema validation of the public feed (../shared/ocds is absent).');
       return;
     }
     const validate = packageValidator();
-    for (const p of [pkg, feed]) {
+    for (const p of [pkg, feed, adminPkg]) {
       validate(p);
       expect(validate.errors ?? []).toEqual([]);
     }
