@@ -4,10 +4,13 @@ import { type NeedOpsServices, needOps } from '../procurement/need-ops.js';
 import { orderOps } from '../procurement/order-ops.js';
 import { appendAudit, type NewAuditEntry } from '../store/audit.js';
 import { saveMedia, setUserLocale } from '../store/chat.js';
+import { issueLinkCode, redeemLinkCode } from '../store/link-codes.js';
 import { needsOfOfficer, openInvitationsOfVendor } from '../store/needs.js';
+import { insertOutbox } from '../store/outbox.js';
 import { quotesOfVendor } from '../store/quotes.js';
 import * as registry from '../store/registry.js';
-import type { Database } from '../store/schema.js';
+import type { Channel, Database } from '../store/schema.js';
+import type { Outbound } from './types.js';
 
 /**
  * The store operations a flow may use, bound to the turn's transaction, so that flows never
@@ -58,6 +61,17 @@ export function createChatStore(
     saveOfficer: (o: registry.NewOfficer) => registry.saveOfficer(trx, o, now),
     setLocale: (userId: number, locale: string) => setUserLocale(trx, userId, locale),
     audit: (entry: NewAuditEntry) => appendAudit(trx, entry, now),
+    linkCodes: {
+      issue: (userId: number, minutes: number) => issueLinkCode(trx, userId, now, minutes),
+      redeem: (code: string, identityId: number) => redeemLinkCode(trx, code, identityId, now),
+    },
+    /** A message to one of this person's other chats (not the one of this turn). */
+    noticeTo: async (identity: { id: number; channel: Channel }, payload: Outbound) => {
+      const ids = await insertOutbox(trx, [
+        { identityId: identity.id, channel: identity.channel, payload, purpose: 'notice' },
+      ]);
+      effects.outboxIds.push(...ids);
+    },
   };
 }
 

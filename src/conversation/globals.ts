@@ -6,7 +6,9 @@ export type GlobalCommand =
   | { kind: 'cancel' }
   | { kind: 'back' }
   | { kind: 'help' }
-  | { kind: 'language'; locale?: Locale };
+  | { kind: 'language'; locale?: Locale }
+  /** "hubungkan 123456": link this chat to the account that was shown the code. */
+  | { kind: 'link'; code: string };
 
 const WORDS: Array<[string[], GlobalCommand]> = [
   [['menu', 'menu utama', 'home', '/start', '/menu', 'mulai'], { kind: 'menu' }],
@@ -29,5 +31,7 @@ export function parseGlobalCommand(text: string): GlobalCommand | null {
     .replace(/[!.,*_~]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+  const link = /^(?:hubungkan|sambungkan|tautkan|link|\/link)\s*:?\s*(\d{3})\s?(\d{3})$/.exec(key);
+  if (link) return { kind: 'link', code: `${link[1]}${link[2]}` };
   return LOOKUP.get(key) ?? null;
 }

@@ -21,6 +21,8 @@ const DEEP_LINKS = [
   { pattern: /^t:(\d{1,15}):(quote|details|decline)$/, flow: 'tender', step: 'alert' },
   { pattern: /^a:(\d{1,15}):(q\d{1,15}|extend|widen|unsuccessful)$/, flow: 'award', step: 'choose' },
 ];
+/** Wrong link codes one chat may type before it must ask for help. */
+const LINK_ATTEMPTS = 5;
 const STUCK_AFTER = 3;
 
 export interface TurnInit {
@@ -98,11 +100,16 @@ export class Turn {
     }
     const flow = this.flow;
     const step = flow && this.conv.step ? flow.steps[this.conv.step] : undefined;
+    const command = this.text ? parseGlobalCommand(this.text) : null;
+    // A link code is most often the first thing a new chat says.
+    if (command?.kind === 'link') {
+      await this.linkAccount(command.code);
+      return this.replies;
+    }
     if (!flow || !step) {
       await this.goHome();
       return this.replies;
     }
-    const command = this.text ? parseGlobalCommand(this.text) : null;
     const deepLink = DEEP_LINKS.map((d) => ({
       ...d,
       m: d.pattern.exec(this.init.input.optionId ?? ''),
@@ -221,7 +228,70 @@ export class Turn {
         if (command.locale) return this.switchLanguage(command.locale);
         this.pending = { kind: 'language' };
         return this.askPending();
+      case 'link':
+        return this.linkAccount(command.code);
     }
+  }
+
+  /**
+   * Joins this chat to the account that was shown the code on its other channel: from then on
+   * the person is the same vendor or officer here, and messages go to whichever chat they used
+   * last. A chat already registered as someone keeps its own account.
+   */
+  /** Asks the current question again, or greets a chat that has none yet. */
+  private async carryOn(): Promise<void> {
+    const flow = this.flow;
+    if (flow && this.conv.step && flow.steps[this.conv.step]) return this.ask();
+    return this.goHome();
+  }
+
+  private async linkAccount(code: string): Promise<void> {
+    const store = this.init.store;
+    const actor = this.init.actor;
+    this.pending = undefined;
+    const misses = Number(this.conv.data.__linkMisses ?? 0);
+    if (misses >= LINK_ATTEMPTS) {
+      this.lines.push(this.t('link.too_many'));
+      return this.carryOn();
+    }
+    const [officer, vendor] = await Promise.all([
+      store.findOfficer(actor.userId),
+      store.findVendor(actor.userId),
+    ]);
+    if (officer || vendor) {
+      this.lines.push(this.t('link.already_registered'));
+      return this.carryOn();
+    }
+    const result = await store.linkCodes.redeem(code, actor.identityId);
+    if (!result.ok) {
+      if (result.error === 'same_user') {
+        this.lines.push(this.t('link.same_account'));
+        return this.carryOn();
+      }
+      this.conv.data.__linkMisses = misses + 1;
+      this.lines.push(this.t('link.unknown'));
+      return this.carryOn();
+    }
+    const previous = actor.userId;
+    actor.userId = result.userId;
+    await store.audit({
+      actorType: 'user',
+      actorId: result.userId,
+      action: 'identity.linked',
+      entityType: 'channel_identity',
+      entityId: String(actor.identityId),
+      data: { channel: actor.channel, fromUser: previous },
+    });
+    const channelName = this.t(`channel.${actor.channel}`);
+    // The chats the person already had hear of it: a link they did not make is noticed.
+    for (const other of result.previousIdentities) {
+      await store.noticeTo(other, {
+        type: 'text',
+        text: this.t('link.notice_other', { channel: channelName }),
+      });
+    }
+    this.lines.push(this.t('link.done', { channel: channelName }));
+    return this.goHome();
   }
 
   private async switchLanguage(locale: Locale): Promise<void> {

@@ -13,7 +13,7 @@ export const en: Dictionary = {
   'common.back_to_menu': 'Back to the menu',
 
   'start.welcome':
-    'Welcome to *PesanDesa* 👋\nWhere villages order goods & services from local businesses, right in the chat.\n\nHow are you signing up?',
+    'Welcome to *PesanDesa* 👋\nWhere villages order goods & services from local businesses, right in the chat.\n(Already registered on another WhatsApp/Telegram? Type *hubungkan* and the code from Profile there.)\n\nHow are you signing up?',
   'start.role_vendor': 'Supplier / business owner',
   'start.role_officer': 'Village officer',
 
@@ -421,4 +421,18 @@ export const en: Dictionary = {
   'admin.broadcast': '📢 Message from the regency admin:\n{text}',
   'hint.quote_too_low':
     '{amount} for everything? That is far below the village’s estimate — a zero may be missing. Type the full price, e.g. *14.5 million*',
+  'profile.link_account': 'Link WhatsApp / Telegram',
+  'link.code':
+    'To use this account from your other WhatsApp or Telegram too, send this message from there:\n\n*hubungkan {code}*\n\nThe code works for {minutes} minutes, once. Never give it to anyone.',
+  'link.done': 'Your account is now linked ✅ From now on you can use PesanDesa from this {channel} too.',
+  'link.notice_other':
+    'ℹ️ Your PesanDesa account was just linked with a {channel} account. If that was not you, contact the regency admin.',
+  'link.unknown': 'That code is unknown or has expired. Ask for a new one under *My profile* in your registered account.',
+  'link.same_account': 'This chat is already linked to that account.',
+  'link.already_registered':
+    'This chat is registered as an account of its own, so a code cannot link it. Ask the regency admin to merge the accounts.',
+  'link.too_many': 'Too many wrong codes from this chat. Please ask the regency admin for help.',
+  'channel.whatsapp': 'WhatsApp',
+  'channel.telegram': 'Telegram',
+  'channel.web': 'web chat',
 };

@@ -11,7 +11,7 @@ export const id = {
   'common.back_to_menu': 'Kembali ke menu',
 
   'start.welcome':
-    'Selamat datang di *PesanDesa* 👋\nTempat desa memesan barang & jasa dari usaha lokal, langsung lewat chat.\n\nAnda mendaftar sebagai apa?',
+    'Selamat datang di *PesanDesa* 👋\nTempat desa memesan barang & jasa dari usaha lokal, langsung lewat chat.\n(Sudah terdaftar lewat WhatsApp/Telegram lain? Ketik *hubungkan* dan kode dari menu Profil di sana.)\n\nAnda mendaftar sebagai apa?',
   'start.role_vendor': 'Penyedia / pemilik usaha',
   'start.role_officer': 'Perangkat desa',
 
@@ -422,4 +422,18 @@ export const id = {
   'admin.broadcast': '📢 Pesan dari admin kabupaten:\n{text}',
   'hint.quote_too_low':
     'Harga {amount} untuk semuanya? Itu jauh di bawah perkiraan desa — mungkin ada angka nol yang kurang. Tulis harga lengkapnya, contoh: *14,5 juta*',
+  'profile.link_account': 'Hubungkan WhatsApp / Telegram',
+  'link.code':
+    'Untuk memakai akun ini juga dari WhatsApp atau Telegram Anda yang lain, kirim pesan ini dari sana:\n\n*hubungkan {code}*\n\nKode berlaku {minutes} menit dan hanya sekali pakai. Jangan berikan kode ini kepada siapa pun.',
+  'link.done': 'Akun Anda sekarang terhubung ✅ Mulai sekarang Anda bisa memakai PesanDesa dari {channel} ini juga.',
+  'link.notice_other':
+    'ℹ️ Akun PesanDesa Anda baru saja dihubungkan dengan sebuah akun {channel}. Jika bukan Anda yang melakukannya, hubungi admin kabupaten.',
+  'link.unknown': 'Kode itu tidak dikenal atau sudah kedaluwarsa. Minta kode baru di menu *Profil saya* pada akun Anda yang sudah terdaftar.',
+  'link.same_account': 'Chat ini sudah terhubung dengan akun tersebut.',
+  'link.already_registered':
+    'Chat ini sudah terdaftar sebagai akun sendiri, jadi tidak bisa dihubungkan dengan kode. Minta bantuan admin kabupaten untuk menggabungkan akun.',
+  'link.too_many': 'Terlalu banyak kode yang salah dari chat ini. Minta bantuan admin kabupaten.',
+  'channel.whatsapp': 'WhatsApp',
+  'channel.telegram': 'Telegram',
+  'channel.web': 'obrolan web',
 } as const;

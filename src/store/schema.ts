@@ -402,6 +402,15 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface LinkCodesTable {
+  code: string;
+  user_id: number;
+  created_at: DefaultTimestamp;
+  expires_at: Date;
+  used_at: NullableTimestamp;
+  used_by_identity_id: number | null;
+}
+
 export interface Database {
   provinces: ProvincesTable;
   regencies: RegenciesTable;
@@ -435,4 +444,5 @@ export interface Database {
   inbound_messages: InboundMessagesTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  link_codes: LinkCodesTable;
 }

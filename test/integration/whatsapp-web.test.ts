@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
 import type { RunningSystem } from '../../src/system.js';
-import { TEST_TOKEN } from '../support/chat.js';
+import { ChatClient, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { FakeWhatsAppPhone } from '../support/fake-whatsapp-web.js';
-import { postNeed, registerOfficer, seedOpenTender } from '../support/lifecycle.js';
+import { postNeed, registerOfficer, registerVendor, seedOpenTender } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
 import { WhatsAppWebChatClient } from '../support/whatsapp-web-chat.js';
 
@@ -135,6 +135,56 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
       .where('needs.number', '=', number)
       .executeTakeFirstOrThrow();
     expect(Number(quote.total)).toBe(14_000_000);
+  });
+
+  it('links a vendor registered elsewhere to their WhatsApp with a code; alerts then come on WhatsApp', {
+    timeout: 90_000,
+  }, async () => {
+    await linked();
+    const web = await registerVendor(String(system.url), 'web-linker', 'Toko Dua Kanal');
+    await web.say('menu');
+    await web.say('Profil saya');
+    const shown = await web.say('Hubungkan WhatsApp / Telegram');
+    const code = /hubungkan (\d{6})/.exec(shown.text)?.[1];
+    expect(code, shown.text).toBeDefined();
+
+    const wa = new WhatsAppWebChatClient(phone, t.db, '6281233300077');
+    // A wrong code first: a kind sentence, nothing linked.
+    expect((await wa.say('hubungkan 000000')).text).toContain('tidak dikenal');
+    const done = await wa.say(`Hubungkan ${code}`);
+    expect(done.text).toContain('terhubung');
+    expect(done.text).toContain('Tender terbuka untuk saya'); // the vendor's own menu, here too
+    // The chat that was already registered hears of the link.
+    const notice = await web.waitFor((m) => m.text.includes('baru saja dihubungkan'));
+    expect(notice.text).toContain('WhatsApp');
+    // The same code does not work twice.
+    const other = new WhatsAppWebChatClient(phone, t.db, '6281233300078');
+    expect((await other.say(`hubungkan ${code}`)).text).toContain('tidak dikenal');
+
+    const identities = await t.db
+      .selectFrom('channel_identities')
+      .select(['channel', 'external_id', 'user_id'])
+      .where('external_id', 'in', ['web-linker', '6281233300077'])
+      .execute();
+    expect(new Set(identities.map((i) => i.user_id)).size).toBe(1);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'identity.linked')
+      .execute();
+    expect(audit).toHaveLength(1);
+
+    // Messages go to the chat the person used last: now WhatsApp.
+    const officer = await registerOfficer(t.db, String(system.url), 'officer-link', 'LINK-01');
+    const number = await postNeed(officer, {
+      title: 'Pasir untuk jalan desa',
+      hps: '12 juta',
+      deadline: '3 hari lagi',
+      neededBy: '10 hari lagi',
+    });
+    const alert = await wa.waitFor((m) => m.text.includes(number));
+    expect(alert.text).toContain('*1.* Ajukan penawaran');
+    expect((await web.fetchNew()).some((m) => m.text.includes(number))).toBe(false);
   });
 
   it('ignores groups, status updates, channels and its own messages', async () => {

@@ -83,3 +83,28 @@ describe('policy', () => {
     });
   });
 });
+
+describe('the link command', () => {
+  it('reads a six-digit code after hubungkan / link, spaced or not', () => {
+    for (const text of [
+      'hubungkan 482913',
+      'Hubungkan 482 913',
+      'HUBUNGKAN: 482913',
+      'link 482913',
+      '/link 482913',
+    ]) {
+      expect(parseGlobalCommand(text), text).toEqual({ kind: 'link', code: '482913' });
+    }
+  });
+  it('is not a link command without exactly six digits', () => {
+    for (const text of [
+      'hubungkan',
+      'hubungkan 12345',
+      'hubungkan 1234567',
+      'hubungkan abcdef',
+      'tolong hubungkan 482913',
+    ]) {
+      expect(parseGlobalCommand(text)?.kind, text).not.toBe('link');
+    }
+  });
+});

@@ -7,6 +7,9 @@ import { pickOption, textStep } from '../steps.js';
 import { positionLabel } from './officer-registration.js';
 import { categoriesStep, categoryOptions, languageStep, locationEntry, locationSteps } from './shared.js';
 
+/** How long a code to link another chat works. */
+const LINK_CODE_MINUTES = 10;
+
 const saved = (ctx: TurnContext): StepResult => next('show', [ctx.t('profile.saved')]);
 
 async function vendorOf(ctx: TurnContext) {
@@ -69,6 +72,7 @@ function profileOptions(ctx: TurnContext, vendor: boolean) {
         ]
       : []),
     { id: 'language', label: ctx.t('profile.change_language') },
+    { id: 'link', label: ctx.t('profile.link_account') },
     { id: 'back', label: ctx.t('common.back_to_menu') },
   ];
 }
@@ -94,6 +98,10 @@ export const profileFlow: Flow = {
           return next('categories');
         }
         if (picked === 'location') return next(locationEntry(ctx, 'loc_'));
+        if (picked === 'link') {
+          const code = await ctx.store.linkCodes.issue(ctx.actor.userId, LINK_CODE_MINUTES);
+          return next('show', [ctx.t('link.code', { code, minutes: LINK_CODE_MINUTES })]);
+        }
         return next(picked);
       },
     },
