@@ -304,7 +304,7 @@ export async function startSystem(
         relay,
         log,
         intervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
-        leaseMs: 120_000,
+        leaseMs: config.OUTBOX_LEASE_MS,
         staleEnqueueMs: 60_000,
         now: () => clock.now(),
       });

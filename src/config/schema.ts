@@ -59,6 +59,8 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
   // How often the outbox sweeper looks for messages that never reached the queue.
   OUTBOX_SWEEP_INTERVAL_MS: positiveInt.default(5000),
+  // A message still `sending` after this long lost its worker (a crash) and is sent again.
+  OUTBOX_LEASE_MS: positiveInt.min(1000).default(120_000),
 
   AREA_REGENCIES: z
     .string()

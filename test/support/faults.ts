@@ -3,6 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import type { Clock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/index.js';
@@ -13,6 +14,7 @@ import { freePort } from '../../src/runtime/process-utils.js';
 import { loadAreas } from '../../src/store/areas.js';
 import { createDb } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import type { Database } from '../../src/store/schema.js';
 import { seedReferenceData } from '../../src/store/seed.js';
 import { type Role, type RunningSystem, startSystem } from '../../src/system.js';
 
@@ -22,6 +24,8 @@ import { type Role, type RunningSystem, startSystem } from '../../src/system.js'
  * Each can be stopped, killed and started again on the same port and data folder.
  */
 export interface PrivateServices {
+  /** The scenario's own folder (services' data; also a DATA_DIR for the processes it starts). */
+  dir: string;
   databaseUrl: string;
   redisUrl: string;
   redisPort: number;
@@ -60,6 +64,7 @@ export async function startPrivateServices(name: string): Promise<PrivateService
   }
 
   return {
+    dir,
     databaseUrl,
     redisUrl: redis.url,
     redisPort,
@@ -256,3 +261,27 @@ export async function startLoggedSystem(
   const system = await startSystem(config, pino({ level: 'warn' }, sink), role, opts);
   return { system, logs };
 }
+
+/**
+ * Gives the officer of a seeded need a Telegram chat (seedOpenTender's officer has none), so
+ * the deadline's message to the officer can be counted at the fake Bot API.
+ */
+export async function officerOnTelegram(db: Kysely<Database>, needId: number, chatId: number): Promise<void> {
+  const officer = await db
+    .selectFrom('needs')
+    .innerJoin('officers', 'officers.id', 'needs.officer_id')
+    .select('officers.user_id')
+    .where('needs.id', '=', needId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('channel_identities')
+    .values({ user_id: officer.user_id, channel: 'telegram', external_id: String(chatId) })
+    .execute();
+}
+
+/** Telegram sends to chats in [from, to) that the fake accepted. */
+export const sentBetween = (calls: Array<{ params: Record<string, unknown> }>, from: number, to: number) =>
+  calls.filter((c) => {
+    const chat = Number(c.params.chat_id);
+    return chat >= from && chat < to;
+  }).length;
