@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { needTransition, quoteTransition } from '../domain/lifecycle.js';
 import { procurementMethod } from '../domain/method.js';
 import { needNumber, orderNumber } from '../domain/numbers.js';
-import { decide } from '../domain/policy.js';
+import { decide, type Verification } from '../domain/policy.js';
 import { isLowest, type RankableQuote, rankQuotes, rankVendors } from '../domain/ranking.js';
 import { rupiahInWords } from '../domain/terbilang.js';
 import { appendAudit } from '../store/audit.js';
@@ -196,6 +196,12 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
     async tenderForVendor(userId: number, needId: number) {
       const vendor = await findVendorByUser(trx, userId);
       if (!vendor) return { error: 'not_vendor' as const };
+      // A rejected registration may not see or quote on tenders (policy: vendor_rejected).
+      const may = decide(
+        { status: 'active', officer: null, vendor: { verification: vendor.verification as Verification } },
+        'quote',
+      );
+      if (!may.allowed) return { error: 'not_vendor' as const };
       const need = await needs.getNeed(trx, needId);
       if (!need) return { error: 'not_found' as const };
       const inv = await needs.invitation(trx, needId, vendor.id);
