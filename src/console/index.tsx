@@ -31,7 +31,9 @@ export function mountConsole(
   const secure = deps.config.CONSOLE_COOKIE_SECURE ?? deps.config.PUBLIC_URL?.startsWith('https:') ?? false;
   const auth: AuthDeps = {
     db: deps.db,
-    now: deps.now,
+    // Sessions and login throttling follow the wall clock, not the (possibly accelerated)
+    // procurement clock: a training session moving deadlines forward must not log admins out.
+    now: () => new Date(),
     sessionHours: deps.config.CONSOLE_SESSION_HOURS,
     secureCookie: secure,
     trustProxy: deps.config.CONSOLE_TRUST_PROXY,
