@@ -285,3 +285,15 @@ export const sentBetween = (calls: Array<{ params: Record<string, unknown> }>, f
     const chat = Number(c.params.chat_id);
     return chat >= from && chat < to;
   }).length;
+
+/** A tap on an inline button, as Telegram posts it. */
+export const tapUpdate = (chatId: number, data: string, updateId = ++nextUpdateId) => ({
+  update_id: updateId,
+  callback_query: {
+    id: `cb${updateId}`,
+    from: { id: chatId, is_bot: false, first_name: 'Uji' },
+    chat_instance: 'x',
+    data,
+    message: { message_id: 1, date: 1, chat: { id: chatId, type: 'private', first_name: 'Uji' } },
+  },
+});
