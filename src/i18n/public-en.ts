@@ -34,7 +34,7 @@ export const publicEn: Record<PublicKey, string> = {
   'results.agreed': 'Agreed price',
   'results.date': 'Award date',
   'results.no_winner': 'Not decided yet',
-  'results.more': 'Older results',
+  'results.more': 'Next page',
   'need.desa': 'Desa {village}, Kec. {district}',
   'need.ocds': 'OCDS data',
   'method.pembelian_langsung': 'Direct purchase',

@@ -32,7 +32,7 @@ export const publicId = {
   'results.agreed': 'Harga disepakati',
   'results.date': 'Tanggal penetapan',
   'results.no_winner': 'Belum ditetapkan',
-  'results.more': 'Hasil lebih lama',
+  'results.more': 'Halaman berikutnya',
   'need.desa': 'Desa {village}, Kec. {district}',
   'need.ocds': 'Data OCDS',
   'method.pembelian_langsung': 'Pembelian langsung',

@@ -26,7 +26,9 @@ export interface PublicDeps {
 }
 
 const LANG_COOKIE = 'pd_lang';
-const PAGE_SIZE = 30;
+// Per page: open needs and results are paged together (?page=n), so no page grows past ~100 KB.
+const OPEN_PAGE = 60;
+const RESULTS_PAGE = 30;
 const REGENCY = /^\d{2}\.\d{2}$/;
 const VILLAGE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 
@@ -124,17 +126,19 @@ export function mountPublic(app: Hono<AppEnv>, deps: PublicDeps) {
     const now = deps.now();
     const page = pageOf(c);
     const scope = { regencyCode: code };
-    const done = await results(deps.db, scope, now, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+    const open = await openNeeds(deps.db, scope, now, OPEN_PAGE + 1, (page - 1) * OPEN_PAGE);
+    const done = await results(deps.db, scope, now, RESULTS_PAGE + 1, (page - 1) * RESULTS_PAGE);
+    const more = open.length > OPEN_PAGE || done.length > RESULTS_PAGE;
     return html(
       c,
       <NeedsPage
         v={v}
         heading={v.t('regency.heading', { name: regency.name })}
-        open={page === 1 ? await openNeeds(deps.db, scope, now, 60) : []}
-        results={done.slice(0, PAGE_SIZE)}
+        open={open.slice(0, OPEN_PAGE)}
+        results={done.slice(0, RESULTS_PAGE)}
         villages={page === 1 ? await activeVillages(deps.db, code) : []}
         regencyCode={code}
-        nextPage={done.length > PAGE_SIZE ? `/publik/${code}?page=${page + 1}` : null}
+        nextPage={more ? `/publik/${code}?page=${page + 1}` : null}
       />,
     );
   });
@@ -149,17 +153,19 @@ export function mountPublic(app: Hono<AppEnv>, deps: PublicDeps) {
     const now = deps.now();
     const page = pageOf(c);
     const scope = { regencyCode: code, villageCode: desa };
-    const done = await results(deps.db, scope, now, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+    const open = await openNeeds(deps.db, scope, now, OPEN_PAGE + 1, (page - 1) * OPEN_PAGE);
+    const done = await results(deps.db, scope, now, RESULTS_PAGE + 1, (page - 1) * RESULTS_PAGE);
+    const more = open.length > OPEN_PAGE || done.length > RESULTS_PAGE;
     return html(
       c,
       <NeedsPage
         v={v}
         heading={v.t('village.heading', { name: village.name })}
         subheading={v.t('village.district', { name: village.districtName })}
-        open={page === 1 ? await openNeeds(deps.db, scope, now, 60) : []}
-        results={done.slice(0, PAGE_SIZE)}
+        open={open.slice(0, OPEN_PAGE)}
+        results={done.slice(0, RESULTS_PAGE)}
         regencyCode={code}
-        nextPage={done.length > PAGE_SIZE ? `/publik/${code}/${desa}?page=${page + 1}` : null}
+        nextPage={more ? `/publik/${code}/${desa}?page=${page + 1}` : null}
       />,
     );
   });

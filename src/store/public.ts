@@ -80,7 +80,7 @@ function scoped(db: Kysely<Database>, s: PublicScope) {
 }
 
 /** Needs still taking quotes: what is needed, where and until when — no amounts. */
-export async function openNeeds(db: Kysely<Database>, s: PublicScope, now: Date, limit = 100) {
+export async function openNeeds(db: Kysely<Database>, s: PublicScope, now: Date, limit = 100, offset = 0) {
   const needs = await scoped(db, s)
     .select([
       'n.id',
@@ -99,7 +99,9 @@ export async function openNeeds(db: Kysely<Database>, s: PublicScope, now: Date,
     .where('n.status', '=', 'published')
     .where('n.quote_deadline', '>', now)
     .orderBy('n.quote_deadline')
+    .orderBy('n.id')
     .limit(limit)
+    .offset(offset)
     .execute();
   const items = needs.length
     ? await db
