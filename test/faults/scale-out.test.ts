@@ -33,9 +33,10 @@ const DEADLINE_AFTER_MS = 26_000;
 
 /**
  * Issue 8, fault 4: two server processes and two worker processes on one PostgreSQL and Redis,
- * under a steady load of turns through both servers' webhooks (each update also re-posted to
- * the other server, as a retry behind a load balancer would). No effect happens twice; the
- * reminder and the deadline, scheduled by both producers and seen by both workers, fire once.
+ * under a steady load of turns through both servers' webhooks (each update also posted to the
+ * other server at the same moment, as a retry behind a load balancer might). No effect happens
+ * twice; the reminder and the deadline, scheduled by both producers and seen by both workers,
+ * fire once.
  */
 describe('fault: two servers and two workers on the same PostgreSQL and Redis', () => {
   let services: PrivateServices;
