@@ -85,7 +85,11 @@ describe('public page weight on a busy regency', () => {
             district_code: v.district_code,
             regency_code: '32.14',
             category_id: category,
-            title: 'Semen, pasir, batu split dan besi beton untuk rehabilitasi jalan lingkungan RT 03 RW 05',
+            // One title tries to inject markup; the rest are long, realistic ones.
+            title:
+              seq === 1
+                ? '<script>alert(1)</script> & "semen"'
+                : 'Semen, pasir, batu split dan besi beton untuk rehabilitasi jalan lingkungan RT 03 RW 05',
             method: 'permintaan_penawaran',
             hps: 150_000_000,
             min_quotes: 2,
@@ -146,6 +150,12 @@ describe('public page weight on a busy regency', () => {
     );
     await system?.stop();
     await t?.drop();
+  });
+
+  it('escapes what officers typed', async () => {
+    const html = await (await fetch(`${system.url}/publik/32.14/${firstDesa}`)).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;semen&quot;');
   });
 
   it('keeps every public page under 200 KB', { timeout: 60_000 }, async () => {
