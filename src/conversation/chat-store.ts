@@ -4,6 +4,7 @@ import { type NeedOpsServices, needOps } from '../procurement/need-ops.js';
 import { orderOps } from '../procurement/order-ops.js';
 import { appendAudit, type NewAuditEntry } from '../store/audit.js';
 import { saveMedia, setUserLocale } from '../store/chat.js';
+import { complaintSubjects, fileComplaint } from '../store/complaints.js';
 import { issueLinkCode, redeemLinkCode } from '../store/link-codes.js';
 import { needsOfOfficer, openInvitationsOfVendor } from '../store/needs.js';
 import { insertOutbox } from '../store/outbox.js';
@@ -61,6 +62,10 @@ export function createChatStore(
     saveOfficer: (o: registry.NewOfficer) => registry.saveOfficer(trx, o, now),
     setLocale: (userId: number, locale: string) => setUserLocale(trx, userId, locale),
     audit: (entry: NewAuditEntry) => appendAudit(trx, entry, now),
+    complaints: {
+      subjects: (userId: number, limit: number) => complaintSubjects(trx, userId, limit),
+      file: (c: { userId: number; needId: number | null; text: string }) => fileComplaint(trx, c, now),
+    },
     linkCodes: {
       issue: (userId: number, minutes: number) => issueLinkCode(trx, userId, now, minutes),
       redeem: (code: string, identityId: number) => redeemLinkCode(trx, code, identityId, now),

@@ -87,7 +87,6 @@ export const en: Dictionary = {
   'menu.my_orders': 'My orders',
   'menu.profile': 'My profile',
   'menu.help': 'Help',
-  'menu.coming_soon': '*{feature}* is coming soon. We will let you know when it is ready 🙏',
 
   'profile.vendor':
     'Business profile:\n\n🏪 {business}\n👤 {owner}\n📞 {phone}\n📦 {categories}\n📍 {village}, {district} district\n🌙 Quiet hours: {quiet}\n✔️ Status: {status}\n🌐 Language: {language}',
@@ -435,4 +434,16 @@ export const en: Dictionary = {
   'channel.whatsapp': 'WhatsApp',
   'channel.telegram': 'Telegram',
   'channel.web': 'web chat',
+  'task.complaint': 'this complaint',
+  'complaint.ask_about': 'What is this complaint about?',
+  'complaint.general': 'Something else / general',
+  'complaint.ask_text':
+    'Tell us what went wrong in your own words: what happened, when, and who was involved. The regency admin will read it.',
+  'hint.complaint_short': 'Please tell a little more (at least 10 letters), so the admin can follow it up.',
+  'complaint.summary': 'Your complaint:\n📌 {about}\n📝 {text}\n\nSend it to the regency admin?',
+  'complaint.send': 'Yes, send',
+  'complaint.rewrite': 'Write again',
+  'complaint.filed':
+    'We received complaint *{number}* ✅ The regency admin will follow it up and reply in this chat. Thank you for reporting.',
+  'complaint.not_registered': 'Complaints can be sent through the chat once you are registered.',
 };

@@ -84,7 +84,6 @@ export const id = {
   'menu.my_orders': 'Pesanan saya',
   'menu.profile': 'Profil saya',
   'menu.help': 'Bantuan',
-  'menu.coming_soon': '*{feature}* segera hadir. Kami kabari jika sudah bisa dipakai 🙏',
 
   'profile.vendor':
     'Profil usaha:\n\n🏪 {business}\n👤 {owner}\n📞 {phone}\n📦 {categories}\n📍 {village}, Kec. {district}\n🌙 Jam tenang: {quiet}\n✔️ Status: {status}\n🌐 Bahasa: {language}',
@@ -436,4 +435,16 @@ export const id = {
   'channel.whatsapp': 'WhatsApp',
   'channel.telegram': 'Telegram',
   'channel.web': 'obrolan web',
+  'task.complaint': 'pengaduan ini',
+  'complaint.ask_about': 'Pengaduan ini tentang apa?',
+  'complaint.general': 'Hal lain / umum',
+  'complaint.ask_text':
+    'Ceritakan masalahnya dengan kata-kata Anda sendiri: apa yang terjadi, kapan, dan siapa yang terlibat. Admin kabupaten akan membacanya.',
+  'hint.complaint_short': 'Ceritakan sedikit lebih lengkap (paling sedikit 10 huruf), supaya admin bisa menindaklanjuti.',
+  'complaint.summary': 'Pengaduan Anda:\n📌 {about}\n📝 {text}\n\nKirim ke admin kabupaten?',
+  'complaint.send': 'Ya, kirim',
+  'complaint.rewrite': 'Tulis ulang',
+  'complaint.filed':
+    'Pengaduan *{number}* sudah kami terima ✅ Admin kabupaten akan menindaklanjutinya dan mengabari Anda di chat ini. Terima kasih sudah melapor.',
+  'complaint.not_registered': 'Pengaduan lewat chat bisa dikirim setelah Anda terdaftar.',
 } as const;

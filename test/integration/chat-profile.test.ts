@@ -82,12 +82,12 @@ describe('menus, profile, policy and identities', () => {
     });
   });
 
-  it('menu entries that are not built yet say so, through one answer', async () => {
+  it('typing a menu entry by name opens it (pengaduan)', async () => {
     const c = chat();
     await registerVendor(c);
     const r = await c.say('pengaduan');
-    expect(r.text).toContain('*Pengaduan* segera hadir');
-    expect(optionLabels(r)).toContain('Profil saya');
+    expect(r.text).toContain('Pengaduan ini tentang apa?');
+    expect(optionLabels(r)).toEqual(['Hal lain / umum']);
   });
 
   it('an unverified officer is told to wait before posting a need', async () => {

@@ -22,9 +22,9 @@ describe('i18n dictionaries', () => {
   });
 
   it('fills placeholders and keeps unknown ones visible', () => {
-    expect(translate('id', 'menu.coming_soon', { feature: 'Tender' })).toContain('*Tender* segera hadir');
+    expect(translate('id', 'complaint.filed', { number: 'ADU-7' })).toContain('Pengaduan *ADU-7* sudah');
     expect(translate('en', 'hint.choose_number', { max: 4 })).toContain('from 1 to 4');
-    expect(translate('id', 'menu.coming_soon')).toContain('{feature}');
+    expect(translate('id', 'complaint.filed')).toContain('{number}');
   });
 
   it('falls back to the configured default for an unknown language', () => {

@@ -1,5 +1,6 @@
 import type { Flow } from '../flow.js';
 import { awardFlow } from './award.js';
+import { complaintFlow } from './complaint.js';
 import { myNeeds, myOrders, myQuotes, officerOrders, openTenders } from './lists.js';
 import { menuFlow } from './menu.js';
 import { needPost } from './need-post.js';
@@ -30,5 +31,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     openTenders,
     myQuotes,
     myOrders,
+    complaintFlow,
   ].map((f) => [f.name, f]),
 );

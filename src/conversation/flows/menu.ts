@@ -4,16 +4,12 @@ import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { goto, next } from '../flow.js';
 import { pickOption } from '../steps.js';
 
-/**
- * A menu entry either starts a flow or is not built yet; entries that are not built yet all
- * answer through `soon`, so switching one on is a one-line change here.
- */
+/** A menu entry starts a flow (help answers in place), when the policy allows the action. */
 interface MenuItem {
   id: string;
   label: MessageKey;
   action: Action;
   flow?: string;
-  soon?: true;
 }
 
 const OFFICER_MENU: MenuItem[] = [
@@ -21,7 +17,7 @@ const OFFICER_MENU: MenuItem[] = [
   { id: 'my_needs', label: 'menu.my_needs', action: 'view_own_needs', flow: 'my_needs' },
   { id: 'orders', label: 'menu.officer_orders', action: 'view_own_needs', flow: 'officer_orders' },
   { id: 'profile', label: 'menu.profile', action: 'edit_profile', flow: 'profile' },
-  { id: 'complaint', label: 'menu.complaint', action: 'chat', soon: true },
+  { id: 'complaint', label: 'menu.complaint', action: 'chat', flow: 'complaint' },
   { id: 'help', label: 'menu.help', action: 'chat' },
 ];
 
@@ -30,7 +26,7 @@ const VENDOR_MENU: MenuItem[] = [
   { id: 'my_quotes', label: 'menu.my_quotes', action: 'quote', flow: 'my_quotes' },
   { id: 'my_orders', label: 'menu.my_orders', action: 'view_own_orders', flow: 'my_orders' },
   { id: 'profile', label: 'menu.profile', action: 'edit_profile', flow: 'profile' },
-  { id: 'complaint', label: 'menu.complaint', action: 'chat', soon: true },
+  { id: 'complaint', label: 'menu.complaint', action: 'chat', flow: 'complaint' },
   { id: 'help', label: 'menu.help', action: 'chat' },
 ];
 
@@ -87,7 +83,6 @@ export const menuFlow: Flow = {
         const decision = decide(s, item.action);
         if (!decision.allowed)
           return next('main', [ctx.t(DENIAL_KEYS[decision.reason] ?? 'policy.not_officer')]);
-        if (item.soon) return next('main', [ctx.t('menu.coming_soon', { feature: ctx.t(item.label) })]);
         return goto(item.flow ?? 'menu');
       },
     },

@@ -1,0 +1,75 @@
+import type { Flow, TurnContext } from '../flow.js';
+import { home, next, retry } from '../flow.js';
+import { choiceStep, textStep, yesNoStep } from '../steps.js';
+
+/** Needs offered as the subject of a complaint; older ones are "something else". */
+const SUBJECTS = 6;
+const MIN_TEXT = 10;
+const MAX_TEXT = 2000;
+
+const subjects = (ctx: TurnContext) => ctx.store.complaints.subjects(ctx.actor.userId, SUBJECTS);
+
+async function aboutLabel(ctx: TurnContext): Promise<string> {
+  const needId = ctx.data.needId as number | null | undefined;
+  if (!needId) return ctx.t('complaint.general');
+  const subject = (await subjects(ctx)).find((s) => s.needId === needId);
+  return subject ? `${subject.number} — ${subject.title}` : ctx.t('complaint.general');
+}
+
+/**
+ * A complaint (pengaduan) to the regency: about one of the person's needs or something else,
+ * in their own words; the admin handles it in the console and answers in the chat.
+ */
+export const complaintFlow: Flow = {
+  name: 'complaint',
+  first: 'about',
+  collectsData: true,
+  taskName: 'task.complaint',
+  steps: {
+    about: choiceStep({
+      text: (ctx) => ctx.t('complaint.ask_about'),
+      options: async (ctx) => [
+        ...(await subjects(ctx)).map((s) => ({ id: String(s.needId), label: `${s.number} — ${s.title}` })),
+        { id: 'general', label: ctx.t('complaint.general') },
+      ],
+      choose: (id, ctx) => {
+        ctx.data.needId = id === 'general' ? null : Number(id);
+        return next('text');
+      },
+    }),
+    text: textStep({
+      text: (ctx) => ctx.t('complaint.ask_text'),
+      answer: (text, ctx) => {
+        const clean = text.trim();
+        if (Array.from(clean).length < MIN_TEXT) return retry(ctx.t('hint.complaint_short'));
+        ctx.data.text = Array.from(clean).slice(0, MAX_TEXT).join('');
+        return next('confirm');
+      },
+    }),
+    confirm: yesNoStep({
+      text: async (ctx) =>
+        ctx.t('complaint.summary', { about: await aboutLabel(ctx), text: String(ctx.data.text) }),
+      yesLabel: 'complaint.send',
+      noLabel: 'complaint.rewrite',
+      answer: async (yes, ctx) => {
+        if (!yes) return next('text');
+        const needId = (ctx.data.needId as number | null) ?? null;
+        const filed = await ctx.store.complaints.file({
+          userId: ctx.actor.userId,
+          needId,
+          text: String(ctx.data.text),
+        });
+        if (!filed) return home([ctx.t('complaint.not_registered')]);
+        await ctx.store.audit({
+          actorType: 'user',
+          actorId: ctx.actor.userId,
+          action: 'complaint.filed',
+          entityType: 'complaint',
+          entityId: String(filed.id),
+          data: { needId, regency: filed.regencyCode },
+        });
+        return home([ctx.t('complaint.filed', { number: `ADU-${filed.id}` })]);
+      },
+    }),
+  },
+};
