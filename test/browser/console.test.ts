@@ -113,6 +113,27 @@ describe('the admin console in a browser', () => {
     );
   });
 
+  it('broadcasts to the verified vendors of a kecamatan through the outbox', {
+    timeout: 60_000,
+  }, async () => {
+    await page.goto(`${base}/console/broadcast`);
+    await page.selectOption('select[name=audience]', 'vendors');
+    await page.selectOption('select[name=district]', { label: 'Bojong' });
+    await page.fill('textarea[name=text]', 'Bimtek penyedia hari Kamis pukul 09.00 di kantor kecamatan.');
+    await page.click('form[action="/console/broadcast"] button[type=submit]');
+    await page.waitForURL(/flash=/);
+    // Only the verified vendor (the rejected one is left out).
+    expect(await page.textContent('.flash')).toContain('1 penerima');
+    const got = await sejahtera.waitFor((m) => m.text.includes('Bimtek penyedia'));
+    expect(got.text).toContain('Pesan dari admin kabupaten');
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select(['status'])
+      .where('purpose', '=', 'broadcast')
+      .execute();
+    expect(rows).toEqual([{ status: 'sent' }]);
+  });
+
   it('changes a regency threshold, and a new need gets the new method', { timeout: 180_000 }, async () => {
     makmur = await registerVendor(base, 'br-vendor-2', 'UD Makmur Jaya');
     officer = await registerOfficer(t.db, base, 'br-officer', 'BR-INVITE-1');
@@ -291,13 +312,24 @@ describe('the admin console in a browser', () => {
       expect([path, res.status]).toEqual([path, 200]);
       weights.push([path, res.bytes]);
     }
+    // bull-board is a third-party single-page app: its own weight, page plus scripts and styles.
+    let queueBytes = 0;
+    const counter = await browser.newPage();
+    await counter.context().addCookies(cookies);
+    counter.on('response', async (r) => {
+      queueBytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await counter.goto(`${base}/console/queues`, { waitUntil: 'networkidle' });
+    await counter.close();
+    weights.push(['/console/queues (bull-board, with assets)', queueBytes]);
     const report = weights
-      .map(([p, b]) => `  ${p.padEnd(36)} ${String(b).padStart(7)} bytes (${(b / 1024).toFixed(1)} KB)`)
+      .map(([p, b]) => `  ${p.padEnd(44)} ${String(b).padStart(7)} bytes (${(b / 1024).toFixed(1)} KB)`)
       .join('\n');
     writeFileSync(resolve(OUT, 'page-weights.txt'), `${report}\n`);
     process.stdout.write(
       `[console screenshot] ${shot}\n[console screenshot, phone] ${phoneShot}\n[console page weights]\n${report}\n`,
     );
-    for (const [path, bytes] of weights) expect([path, bytes < 200 * 1024]).toEqual([path, true]);
+    for (const [path, bytes] of weights.filter(([p]) => !p.includes('bull-board')))
+      expect([path, bytes < 200 * 1024]).toEqual([path, true]);
   });
 });

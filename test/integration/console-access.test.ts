@@ -133,6 +133,7 @@ describe('console access', () => {
     expect((await krw.login('krw@karawang.go.id')).status).toBe(303);
     for (const path of [
       `/console/needs/${needId}`,
+      '/console?regency=32.14',
       '/console/needs?regency=32.14',
       '/console/vendors?regency=32.14',
       '/console/verify?regency=32.14',
