@@ -237,12 +237,12 @@ describe('flows under hostile input keep the procurement invariants', () => {
         'ya',
       ]),
     ).toContain('Akun Anda sudah aktif');
-    await script('vendor-a', vendorScript('Toko Alpha', '081234567890', '1', '1234567890123'));
-    await script('vendor-b', vendorScript('Toko Beta', '081298765432', '1', 'lewati'));
-    await script('vendor-c', vendorScript('Toko Gamma', '081311112222', '1', 'lewati'));
+    await script('vendor-a', vendorScript('Toko Alpha', '081311110001', '1', '1234567890123'));
+    await script('vendor-b', vendorScript('Toko Beta', '081322220002', '1', 'lewati'));
+    await script('vendor-c', vendorScript('Toko Gamma', '081333330003', '1', 'lewati'));
     // Sells something else: never invited to a need for building materials.
-    await script('vendor-d', vendorScript('Katering Delta', '081355556666', '2', 'lewati'));
-    await script('vendor-e', vendorScript('Toko Epsilon', '081377778888', '1', 'lewati'));
+    await script('vendor-d', vendorScript('Katering Delta', '081344440004', '2', 'lewati'));
+    await script('vendor-e', vendorScript('Toko Epsilon', '081355550005', '1', 'lewati'));
 
     const published = await script('officer', [
       'menu',
@@ -273,13 +273,15 @@ describe('flows under hostile input keep the procurement invariants', () => {
       .where('external_id', '=', 'vendor-e')
       .executeTakeFirstOrThrow();
     await t.db.updateTable('users').set({ status: 'suspended' }).where('id', '=', e.user_id).execute();
-    // Two proper quotes, so the award has something to choose from.
-    for (const [vendor, price] of [
-      ['vendor-a', '120 juta'],
-      ['vendor-b', '130 juta'],
+    // Three proper quotes (one priced per item, one with a hostile note), so the award has
+    // something to choose from and the sealed-price check has prices to look for.
+    for (const [vendor, lines] of [
+      ['vendor-a', ['2', '120 juta', '3', 'lewati', 'ya']],
+      ['vendor-b', ['1', '2,5 juta', '650rb', '3', 'lewati', 'ya']],
+      ['vendor-c', ['2', '133.700.000', '5', '<script>alert(1)</script> hubungi kami', 'ya']],
     ] as const) {
       await send(vendor, { optionId: `t:${needId}:quote` });
-      expect(await script(vendor, ['2', price, '3', 'lewati', 'ya'])).toContain('terkirim');
+      expect(await script(vendor, [...lines])).toContain('terkirim');
     }
   }, 120_000);
 
@@ -560,6 +562,56 @@ describe('flows under hostile input keep the procurement invariants', () => {
     expect(q.total).toBe(1_000_000 * 50_000 + 2 * 5_000_000);
     await checkInvariants();
   }, 60_000);
+
+  it("personal data: a vendor's phone number and NIB reach nobody else", async () => {
+    // Decision (see README, Reliability): a phone number is shown masked (+62 812****890), also to
+    // its owner; the NIB only to its owner (registration summary); both in full only in the order
+    // document, whose signed link goes to the winning vendor alone.
+    const vendors = await t.db.selectFrom('vendors').select(['user_id', 'phone_e164', 'nib']).execute();
+    const rows = await t.db
+      .selectFrom('outbox as o')
+      .innerJoin('channel_identities as ci', 'ci.id', 'o.identity_id')
+      .select(['ci.user_id', 'o.payload'])
+      .execute();
+    expect(vendors.filter((v) => v.nib).length).toBeGreaterThan(0);
+    expect(vendors.filter((v) => v.phone_e164).length).toBe(5);
+    const leaks: string[] = [];
+    for (const v of vendors) {
+      // The national significant number ("81234567890"), however it is written: digits only.
+      const nsn = String(v.phone_e164).replace(/^\+62/, '');
+      for (const r of rows) {
+        const text = JSON.stringify(r.payload);
+        const digits = text.replace(/\D/g, '');
+        if (r.user_id !== v.user_id) {
+          if (nsn.length > 6 && digits.includes(nsn)) leaks.push(`phone of ${v.user_id} → ${r.user_id}`);
+          if (v.nib && digits.includes(v.nib)) leaks.push(`NIB of ${v.user_id} → ${r.user_id}`);
+        } else if (text.replace(/[\s-]/g, '').includes(nsn)) {
+          leaks.push(`phone of ${v.user_id} unmasked to its owner`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    // Documents (which carry the vendor's phone and NIB) go to the order's vendor only.
+    const docs = await t.db
+      .selectFrom('outbox as o')
+      .innerJoin('channel_identities as ci', 'ci.id', 'o.identity_id')
+      .select(['ci.user_id', 'o.payload'])
+      .where(sql<boolean>`o.payload->>'type' = 'document'`)
+      .execute();
+    const winners = await t.db
+      .selectFrom('orders as o')
+      .innerJoin('vendors as v', 'v.id', 'o.vendor_id')
+      .select(['o.number', 'v.user_id'])
+      .execute();
+    for (const d of docs) {
+      const url = String((d.payload as { url: string }).url);
+      const order = winners.find((w) => url.includes(w.number));
+      expect(order?.user_id).toBe(d.user_id);
+    }
+    console.error(
+      `[hostile-flows] personal data: ${vendors.length} vendors' phones and NIBs checked against ${rows.length} messages`,
+    );
+  });
 
   it('left no unhandled rejection behind', async () => {
     await new Promise((r) => setTimeout(r, 50));
