@@ -53,17 +53,20 @@ export interface ChannelPacer {
 }
 
 /**
- * One token bucket per channel and process, refilled at `perSecond` with a burst of one
- * second's worth. Tokens may go negative: each caller reserves its slot, so concurrent
- * waiters are spaced out instead of all waking together. Several worker processes each get
- * the full rate; the channel's own 429 (manual rate limit) covers the rest.
+ * One token bucket per channel and process, refilled at `perSecond` with no burst: sends are
+ * spaced 1/perSecond apart, so any one-second window holds at most perSecond + 1 of them. (A
+ * burst of one second's worth let a backlog start with twice the rate in its first second,
+ * and Telegram counts per second: the bench saw 429s, each pausing the queue a full second.)
+ * Tokens may go negative: each caller reserves its slot, so concurrent waiters are spaced out
+ * instead of all waking together. Several worker processes each get the full rate; the
+ * channel's own 429 (manual rate limit) covers the rest.
  */
 export function createChannelPacer(adapters: AdapterRegistry, clock: () => number = Date.now): ChannelPacer {
   const buckets = new Map<Channel, { rate: number; tokens: number; at: number } | null>();
   const bucketFor = (channel: Channel) => {
     if (!buckets.has(channel)) {
       const rate = adapters.get(channel).pacing?.perSecond;
-      buckets.set(channel, rate && rate > 0 ? { rate, tokens: Math.max(1, rate), at: clock() } : null);
+      buckets.set(channel, rate && rate > 0 ? { rate, tokens: 1, at: clock() } : null);
     }
     return buckets.get(channel) ?? null;
   };
@@ -86,8 +89,7 @@ export function createChannelPacer(adapters: AdapterRegistry, clock: () => numbe
       const bucket = bucketFor(channel);
       if (!bucket) return;
       const now = clock();
-      const burst = Math.max(1, bucket.rate);
-      bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * bucket.rate);
+      bucket.tokens = Math.min(1, bucket.tokens + ((now - bucket.at) / 1000) * bucket.rate);
       bucket.at = now;
       bucket.tokens -= 1;
       if (bucket.tokens >= 0) return;

@@ -10,7 +10,6 @@ import {
   lockConversation,
   markInboundProcessed,
   recordInbound,
-  touchIdentity,
   upsertIdentity,
 } from '../store/chat.js';
 import { insertOutbox } from '../store/outbox.js';
@@ -88,8 +87,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runTurn(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnOutcome> {
     const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
     if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
-    const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
-    await touchIdentity(trx, identity.id, at);
+    const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE, at);
     const conversation = await lockConversation(trx, identity.id);
     const effects = newEffects();
     const user = await getUser(trx, identity.userId);

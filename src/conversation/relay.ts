@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
 import type { QueueSet } from '../queue/queues.js';
-import { findEnqueueCandidates, markEnqueued } from '../store/outbox.js';
+import { stampForEnqueue, unstampEnqueue } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
 
 export interface OutboxRelay {
@@ -28,10 +28,14 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   return {
     async enqueue(ids) {
       if (ids.length === 0) return;
+      const at = now();
+      let rows: Awaited<ReturnType<typeof stampForEnqueue>> = [];
       try {
-        const rows = await findEnqueueCandidates(deps.db, ids);
+        // Stamped first, in one statement with the read (bench: two statements and a second
+        // commit per turn before); a row stamped but never added is unstamped below, or found
+        // by the sweeper once its stamp is stale.
+        rows = await stampForEnqueue(deps.db, ids, at);
         if (rows.length === 0) return;
-        const at = now();
         await deps.queues.get('deliver').addBulk(
           rows.map((r) => ({
             name: 'send',
@@ -42,12 +46,12 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
             },
           })),
         );
-        await markEnqueued(
+      } catch (err) {
+        await unstampEnqueue(
           deps.db,
           rows.map((r) => r.id),
           at,
-        );
-      } catch (err) {
+        ).catch(() => {});
         // Redis (fail-fast producer) or Postgres is away: the rows stay pending and unenqueued,
         // and the sweeper hands them over once both answer again.
         deps.log.warn({ err: (err as Error).message, count: ids.length }, 'outbox relay could not enqueue');

@@ -187,6 +187,40 @@ export async function markEnqueued(db: Kysely<Database>, ids: number[], now: Dat
   await db.updateTable('outbox').set({ enqueued_at: now }).where('id', 'in', ids).execute();
 }
 
+/**
+ * Stamps `enqueued_at` on the rows of `ids` still waiting to be sent and returns what the relay
+ * needs to build their jobs — one statement where reading and stamping took two (it runs after
+ * every turn). The relay clears the stamp again if Redis then refuses the jobs.
+ */
+export async function stampForEnqueue(
+  db: Kysely<Database>,
+  ids: number[],
+  now: Date,
+): Promise<EnqueueCandidate[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('outbox')
+    .set({ enqueued_at: now })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .returning(['id', 'attempts', 'not_before'])
+    .execute();
+  return rows
+    .map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Undoes this relay's stamp (not a later one) so the sweeper's next run hands the rows over. */
+export async function unstampEnqueue(db: Kysely<Database>, ids: number[], stampedAt: Date) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ enqueued_at: null })
+    .where('id', 'in', ids)
+    .where('enqueued_at', '=', stampedAt)
+    .execute();
+}
+
 /** Rows of `ids` still waiting to be sent, with what the relay needs to build their jobs. */
 export async function findEnqueueCandidates(
   db: Kysely<Database>,
