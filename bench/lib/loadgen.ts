@@ -25,6 +25,7 @@ export interface LoadSpec {
 }
 
 export interface LoadResult {
+  type: 'result';
   ok: number;
   failed: number;
   statuses: Record<string, number>;
@@ -80,11 +81,21 @@ function update(chatId: number, text: string): string {
   });
 }
 
-const result: LoadResult = { ok: 0, failed: 0, statuses: {}, elapsedMs: 0, latenciesMs: [], lastUpdateId: 0 };
+const result: LoadResult = {
+  type: 'result',
+  ok: 0,
+  failed: 0,
+  statuses: {},
+  elapsedMs: 0,
+  latenciesMs: [],
+  lastUpdateId: 0,
+};
 const start = performance.now();
 const measureFrom = start + spec.warmupMs;
 const until = measureFrom + spec.durationMs;
 let measured = 0;
+// Tells the parent when the measured window opens, so it can read CPU counters then.
+setTimeout(() => process.send?.({ type: 'measuring' }), spec.warmupMs);
 
 async function chat(k: number) {
   const chatId = spec.chatBase + k;

@@ -229,7 +229,7 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
         }),
         row({
           scenario: 'fanout',
-          metric: `429s seen / unrecovered`,
+          metric: `unrecovered 429s (${got429} answers 429 seen)`,
           value: notSent,
           unit: '',
           target: '0 unrecovered',

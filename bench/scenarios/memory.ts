@@ -41,6 +41,7 @@ export async function memoryScenario(ctx: BenchContext): Promise<ScenarioResult>
         telegramApiRoot: fake.url,
         role: 'all',
         prefix: 'bmemory',
+        extra: ctx.options.pool ? { DB_POOL_MAX: ctx.options.pool } : {},
       }),
     },
     execArgv: ['--expose-gc'],

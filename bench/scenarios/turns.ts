@@ -1,18 +1,43 @@
 import { mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { translate } from '../../src/i18n/index.js';
 import { startFakeTelegram } from '../../test/support/fake-telegram.js';
 import { forkScript, nextMessage, stopChild } from '../lib/child.js';
 import { type BenchContext, type ScenarioResult, systemEnv, WEBHOOK_SECRET } from '../lib/context.js';
+import { type CpuGroups, cpuDelta, cpuSnapshot, pidFromFile } from '../lib/cpu.js';
 import type { LoadResult, LoadSpec } from '../lib/loadgen.js';
+import { BENCH_DIR } from '../lib/services.js';
 import { percentile, round, row } from '../lib/stats.js';
 
 /** What a new Telegram user types, over and over: start, register as a vendor, go back, cancel. */
 export const TURN_TEXTS = ['halo', '1', 'Toko Bench Maju', 'Budi Santoso', 'kembali', 'batal', 'ya'];
 
-export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/**
+ * Runs the generator; `cpu` (when given) is read when the measured window opens and when it
+ * closes, and the difference is returned with the result.
+ */
+export async function runLoad(
+  spec: LoadSpec,
+  cpu?: () => Record<string, Map<number, number>>,
+): Promise<LoadResult & { cpuMs?: Record<string, number> }> {
   const child = forkScript('loadgen.ts', [JSON.stringify(spec)]);
-  return nextMessage<LoadResult>(child, null, spec.warmupMs + spec.durationMs + 120_000);
+  let before: Record<string, Map<number, number>> | null = null;
+  if (cpu) child.once('message', () => (before = cpu()));
+  const result = await nextMessage<LoadResult>(child, 'result', spec.warmupMs + spec.durationMs + 120_000);
+  if (!cpu || !before) return result;
+  return { ...result, cpuMs: cpuDelta(before, cpu()) };
+}
+
+/** CPU of the system under test: its process, PostgreSQL (postmaster and backends), Redis. */
+export function systemCpu(systemPid: number): () => Record<string, Map<number, number>> {
+  const postgres = pidFromFile(join(BENCH_DIR, 'postgres', 'postmaster.pid'));
+  const redis = pidFromFile(join(BENCH_DIR, 'redis', 'redis.pid'));
+  const groups: CpuGroups = { node: { pid: systemPid } };
+  if (postgres) groups.postgres = { pid: postgres, withChildren: true };
+  if (redis) groups.redis = { pid: redis };
+  return () => cpuSnapshot(groups);
 }
 
 /**
@@ -41,6 +66,7 @@ export async function turnsScenario(ctx: BenchContext): Promise<ScenarioResult> 
         telegramApiRoot: fake.url,
         role,
         prefix: 'bturns',
+        extra: ctx.options.pool ? { DB_POOL_MAX: ctx.options.pool } : {},
       }),
     },
     execArgv: ctx.profile ? ['--cpu-prof', '--cpu-prof-dir=.data/bench/profiles'] : [],
@@ -57,22 +83,23 @@ export async function turnsScenario(ctx: BenchContext): Promise<ScenarioResult> 
       latencies: true,
     };
     ctx.progress(`turns: baseline route, ${chats} chats, ${durationMs / 1000} s`);
-    const baseline = await runLoad({
-      ...base,
-      url: ready.baselineUrl,
-      path: '/baseline',
-      chatBase: 500_000,
-      updateBase: 1,
-    });
+    const cpu = systemCpu(child.pid as number);
+    const baseline = await runLoad(
+      { ...base, url: ready.baselineUrl, path: '/baseline', chatBase: 500_000, updateBase: 1 },
+      cpu,
+    );
     ctx.progress(`turns: Telegram webhook (${role} role), ${chats} chats, ${durationMs / 1000} s`);
-    const turns = await runLoad({
-      ...base,
-      url: ready.url,
-      path: '/webhooks/telegram',
-      secret: WEBHOOK_SECRET,
-      chatBase: 1_000_000,
-      updateBase: 10_000_000,
-    });
+    const turns = await runLoad(
+      {
+        ...base,
+        url: ready.url,
+        path: '/webhooks/telegram',
+        secret: WEBHOOK_SECRET,
+        chatBase: 1_000_000,
+        updateBase: 10_000_000,
+      },
+      cpu,
+    );
     let sqlCounts: { statements: unknown } | null = null;
     if (process.env.BENCH_COUNT_SQL === '1') {
       child.send({ type: 'sql' });
@@ -82,8 +109,15 @@ export async function turnsScenario(ctx: BenchContext): Promise<ScenarioResult> 
 
     // The turns were real: each update processed once, replies written, no apology for a bug.
     const apology = translate('id', 'error.generic');
-    const check = await sql<{ inbound: string; processed: string; outbox: string; apologies: string }>`
+    const check = await sql<{
+      inbound: string;
+      throttled: string;
+      processed: string;
+      outbox: string;
+      apologies: string;
+    }>`
       select (select count(*) from inbound_messages) as inbound,
+             (select count(*) from inbound_messages where kind = 'throttled') as throttled,
              (select count(*) from inbound_messages where processed_at is not null) as processed,
              (select count(*) from outbox) as outbox,
              (select count(*) from outbox where payload->>'text' = ${apology}) as apologies`.execute(db.db);
@@ -92,6 +126,18 @@ export async function turnsScenario(ctx: BenchContext): Promise<ScenarioResult> 
     const turnRate = rate(turns);
     const baseRate = rate(baseline);
     const p = (r: LoadResult, q: number) => percentile(r.latenciesMs, q);
+    // CPU spent per request by the system under test (its process + PostgreSQL + Redis): a
+    // figure other people's load on the machine does not change much, unlike throughput.
+    const perRequest = (r: LoadResult & { cpuMs?: Record<string, number> }) => {
+      const parts = Object.fromEntries(
+        Object.entries(r.cpuMs ?? {}).map(([k, v]) => [k, round(v / r.ok, 3)]),
+      );
+      const total = Object.values(r.cpuMs ?? {}).reduce((a, b) => a + b, 0) / r.ok;
+      return { total, parts };
+    };
+    const cpuTurn = perRequest(turns);
+    const cpuBase = perRequest(baseline);
+    const cores = cpus().length;
     return {
       rows: [
         row({
@@ -118,6 +164,23 @@ export async function turnsScenario(ctx: BenchContext): Promise<ScenarioResult> 
           baseline: p(baseline, 99),
           target: '≤ 100 ms',
           met: p(turns, 99) <= 100,
+        }),
+        row({
+          scenario: 'turns',
+          metric: 'CPU per request (node + PostgreSQL + Redis)',
+          value: cpuTurn.total,
+          unit: 'ms',
+          baseline: cpuBase.total,
+        }),
+        row({
+          scenario: 'turns',
+          metric: `ceiling on ${cores} idle cores (${cores} × 1000 / CPU per turn)`,
+          value: (cores * 1000) / cpuTurn.total,
+          unit: '/s',
+          baseline: (cores * 1000) / cpuBase.total,
+          target: '≥ 600/s',
+          met: (cores * 1000) / cpuTurn.total >= 600,
+          note: 'excludes the load generator; an estimate, not a measurement',
         }),
       ],
       details: {
@@ -147,6 +210,7 @@ export async function turnsScenario(ctx: BenchContext): Promise<ScenarioResult> 
             max: p(baseline, 100),
           },
         },
+        cpuMsPerRequest: { turns: cpuTurn, baseline: cpuBase },
         database: counts,
         ...(sqlCounts ? { statements: sqlCounts.statements } : {}),
       },
