@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
@@ -10,7 +10,7 @@ import { parseConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { type EmbeddedService, startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { startEmbeddedRedis } from '../../src/runtime/embedded-redis.js';
-import { freePort } from '../../src/runtime/process-utils.js';
+import { freePort, isAlive, readPid } from '../../src/runtime/process-utils.js';
 import { loadAreas } from '../../src/store/areas.js';
 import { createDb } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -40,9 +40,27 @@ export interface PrivateServices {
 
 let serial = 0;
 
+/**
+ * Folders of earlier runs whose test process is gone (a run cut short) are removed, unless a
+ * server still runs on them (its pid file says so): that one is left alone, not killed.
+ */
+async function removeAbandoned(root: string): Promise<void> {
+  await mkdir(root, { recursive: true });
+  for (const name of await readdir(root)) {
+    const pid = Number(/^faults-(\d+)-/.exec(name)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    const dir = join(root, name);
+    const servers = [join(dir, 'postgres', 'data', 'postmaster.pid'), join(dir, 'redis', 'redis.pid')];
+    if (servers.some((f) => (readPid(f) ?? 0) > 0 && isAlive(readPid(f) ?? 0))) continue;
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function startPrivateServices(name: string): Promise<PrivateServices> {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { test: `faults-${name}` });
-  const dir = resolve('.data', 'test', `faults-${process.pid}-${++serial}-${name}`);
+  const root = resolve('.data', 'test');
+  await removeAbandoned(root);
+  const dir = join(root, `faults-${process.pid}-${++serial}-${name}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const pgPort = await freePort();
