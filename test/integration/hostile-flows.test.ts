@@ -43,6 +43,8 @@ const HOSTILE_FIXED = [
   'Infinity',
   'null',
   '{"__proto__":{"x":1}}',
+  'constructor',
+  '1 constructor',
   'batal',
   'kembali',
   'menu',

@@ -69,6 +69,10 @@ const DIGITS: Record<string, bigint> = {
 
 type Token = { kind: 'num' | 'word'; text: string };
 
+/** A table lookup that never answers with Object.prototype's members ("constructor", "toString"). */
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isLetter = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
 
@@ -151,9 +155,9 @@ function group(tokens: Token[], beforeScale: boolean): Rat | null {
   for (const t of tokens) {
     if (done) return null;
     const w = t.text;
-    if (t.kind === 'num' || DIGITS[w] !== undefined) {
+    if (t.kind === 'num' || own(DIGITS, w) !== undefined) {
       if (pending !== null) return null;
-      pending = t.kind === 'num' ? literal(w, false) : rat(DIGITS[w]!);
+      pending = t.kind === 'num' ? literal(w, false) : rat(own(DIGITS, w)!);
       if (pending === null) return null;
     } else if (w === 'ratus' || w === 'puluh') {
       if (!take(w === 'ratus' ? 100n : 10n)) return null;
@@ -189,8 +193,8 @@ function evaluate(tokens: Token[]): Rat | null {
   let lastScale: bigint | null = null;
   let pending: Token[] = [];
   for (const t of tokens) {
-    const scale = t.kind === 'word' ? SCALES[t.text] : undefined;
-    const seScale = t.kind === 'word' ? SE_SCALES[t.text] : undefined;
+    const scale = t.kind === 'word' ? own(SCALES, t.text) : undefined;
+    const seScale = t.kind === 'word' ? own(SE_SCALES, t.text) : undefined;
     if (t.kind === 'word' && t.text === 'dan') continue;
     if (scale === undefined && seScale === undefined) {
       pending.push(t);
