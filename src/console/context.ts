@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
@@ -69,11 +70,28 @@ export async function form(c: C): Promise<Record<string, string>> {
   return out;
 }
 
-/** Flash message through the redirect's query (no server state, no script). */
-export function withFlash(path: string, msg: string, kind: 'ok' | 'err' = 'ok'): string {
+/**
+ * Flash message through the redirect's query (no server state, no script), signed with the
+ * session's CSRF token so a crafted link cannot put words on a console page.
+ */
+export function withFlash(c: C, path: string, msg: string, kind: 'ok' | 'err' = 'ok'): string {
   const u = new URL(path, 'http://x');
-  u.searchParams.set(kind === 'ok' ? 'flash' : 'error', msg.slice(0, 300));
+  const text = msg.slice(0, 300);
+  u.searchParams.set(kind === 'ok' ? 'flash' : 'error', text);
+  u.searchParams.set('s', flashSig(c, kind, text));
   return `${u.pathname}${u.search}`;
+}
+
+function flashSig(c: C, kind: string, text: string) {
+  return createHmac('sha256', c.get('csrfToken')).update(`${kind}\n${text}`).digest('base64url').slice(0, 16);
+}
+
+/** The flash of this kind from the query, if it carries a valid signature. */
+export function flashOf(c: C, kind: 'ok' | 'err'): string | undefined {
+  const text = c.req.query(kind === 'ok' ? 'flash' : 'error');
+  const sig = c.req.query('s');
+  if (!text || !sig) return undefined;
+  return sig === flashSig(c, kind, text) ? text : undefined;
 }
 
 /** A console handler; a Forbidden thrown inside becomes a 403 page (or JSON for non-GET). */

@@ -212,6 +212,7 @@ describe('the admin console in a browser', () => {
     expect(rows[1]).toContain('Rp1.800.000');
     expect(rows[2]).toContain('Toko Bangunan Sejahtera');
     expect(rows[2]).toContain('Rp1.950.000');
+    await page.screenshot({ path: resolve(OUT, 'need.png'), fullPage: true });
   });
 
   it('runs the chat simulator through a vendor registration', { timeout: 180_000 }, async () => {
@@ -241,6 +242,7 @@ describe('the admin console in a browser', () => {
     const done = await say('ya');
     expect(done).toContain('Toko Latihan Bimtek');
     expect(done).toContain('sudah terdaftar');
+    await page.screenshot({ path: resolve(OUT, 'simulator.png'), fullPage: true });
     const v = await t.db
       .selectFrom('vendors')
       .select(['verification'])

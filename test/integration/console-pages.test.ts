@@ -94,6 +94,9 @@ describe('console pages', () => {
     expect((await http.get('/console/needs')).body).toContain('<h1>Needs</h1>');
     await http.post('/console/lang', { back: '/console' });
     expect((await http.get('/console')).body).toContain('<h1>Ringkasan</h1>');
+    // A crafted link cannot put words on a page: flash messages are signed per session.
+    const crafted = await http.get('/console/verify?error=Kirim+kata+sandi+ke+x%40evil.id&s=AAAAAAAAAAAAAAAA');
+    expect(crafted.body).not.toContain('evil.id');
   });
 
   it('serves bull-board behind the session', async () => {

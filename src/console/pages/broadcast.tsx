@@ -11,6 +11,7 @@ import type { ConsoleEnv } from '../auth.js';
 import {
   type ConsoleDeps,
   Forbidden,
+  flashOf,
   form,
   handler,
   pageCtx,
@@ -31,12 +32,7 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       if (regency) scopeFor(c, regency);
       const districts = regency ? await listDistricts(deps.db, regency) : [];
       return c.html(
-        <Layout
-          ctx={ctx}
-          title={t('broadcast.title')}
-          flash={c.req.query('flash')}
-          error={c.req.query('error')}
-        >
+        <Layout ctx={ctx} title={t('broadcast.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
           <form method="get" class="inline">
             <Select
               name="regency"
@@ -98,14 +94,17 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const text = (body.text ?? '').trim().slice(0, 1000);
       const back = `/console/broadcast${regency ? `?regency=${encodeURIComponent(regency)}` : ''}`;
       if (!text)
-        return c.redirect(withFlash(back, t('settings.invalid', { field: t('broadcast.text') }), 'err'), 303);
+        return c.redirect(
+          withFlash(c, back, t('settings.invalid', { field: t('broadcast.text') }), 'err'),
+          303,
+        );
       const audience = body.audience === 'officers' ? 'officers' : 'vendors';
       const users = await segmentUsers(deps.db, scope, {
         audience,
         district,
         verifiedOnly: body.verified_only === '1',
       });
-      if (users.length === 0) return c.redirect(withFlash(back, t('broadcast.empty'), 'err'), 303);
+      if (users.length === 0) return c.redirect(withFlash(c, back, t('broadcast.empty'), 'err'), 303);
       const now = deps.now();
       const id = randomUUID();
       const ids = await deps.db.transaction().execute(async (trx) => {
@@ -136,7 +135,7 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         return out;
       });
       await deps.relay?.enqueue(ids);
-      return c.redirect(withFlash(back, t('broadcast.sent', { count: ids.length })), 303);
+      return c.redirect(withFlash(c, back, t('broadcast.sent', { count: ids.length })), 303);
     }),
   );
 }

@@ -224,7 +224,7 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
             ) : null}
             {orders.map((o) => (
               <li>
-                {t('need.order')} {o.number}: {when(o.created_at, loc)} – {o.status}
+                {t('need.order')} {o.number}: {when(o.created_at, loc)} – {t(`order.${o.status}`)}
               </li>
             ))}
           </ul>
@@ -258,9 +258,10 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
                 <tr>
                   <td>{i.rank}</td>
                   <td>{i.business_name}</td>
-                  <td>{i.ring}</td>
+                  <td>{t(`ring.${i.ring}`)}</td>
                   <td>
-                    {i.status} {i.alerted_at ? <span class="muted">({when(i.alerted_at, loc)})</span> : null}
+                    {t(`inv.${i.status}`)}{' '}
+                    {i.alerted_at ? <span class="muted">({when(i.alerted_at, loc)})</span> : null}
                   </td>
                 </tr>
               ))}
@@ -288,7 +289,7 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
                     <td>{q.business_name}</td>
                     <td class="n">{rupiah(q.total)}</td>
                     <td class="n">{q.delivery_days}</td>
-                    <td>{q.status}</td>
+                    <td>{t(`quote.${q.status}`)}</td>
                     <td>{q.note ?? ''}</td>
                   </tr>
                 ))}
@@ -317,7 +318,7 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
                           <div class="muted">{rupiah(o.offered_amount)}</div>
                         ) : null}
                       </td>
-                      <td>{o.status}</td>
+                      <td>{t(`order.${o.status}`)}</td>
                       <td>
                         {[o.award_reason, o.negotiation_note, o.status_reason].filter(Boolean).join(' · ')}
                       </td>

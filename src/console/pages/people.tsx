@@ -15,6 +15,7 @@ import type { ConsoleEnv } from '../auth.js';
 import {
   type ConsoleDeps,
   Forbidden,
+  flashOf,
   form,
   handler,
   pageCtx,
@@ -66,7 +67,7 @@ export function mountPeople(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         </>
       );
       return c.html(
-        <Layout ctx={ctx} title={t('verify.title')} flash={c.req.query('flash')} error={c.req.query('error')}>
+        <Layout ctx={ctx} title={t('verify.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
           <h2>{t('verify.officers')}</h2>
           {officers.length === 0 ? (
             <p class="muted">{t('verify.empty')}</p>
@@ -150,15 +151,15 @@ export function mountPeople(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const approve = body.decision === 'approve';
       const reason = (body.reason ?? '').trim().slice(0, 300);
       if (!approve && !reason)
-        return c.redirect(withFlash('/console/verify', t('verify.reason_required'), 'err'), 303);
+        return c.redirect(withFlash(c, '/console/verify', t('verify.reason_required'), 'err'), 303);
       const res = await decideRegistration(deps, c.get('admin'), kind, id, approve, approve ? null : reason);
       if (!res.ok) {
         if (res.error === 'forbidden') throw new Forbidden();
         if (res.error === 'not_found') return c.text(t('common.not_found'), 404);
-        return c.redirect(withFlash('/console/verify', t('verify.already'), 'err'), 303);
+        return c.redirect(withFlash(c, '/console/verify', t('verify.already'), 'err'), 303);
       }
       const msg = t(approve ? 'verify.approved' : 'verify.rejected', { name: res.name });
-      return c.redirect(withFlash('/console/verify', msg), 303);
+      return c.redirect(withFlash(c, '/console/verify', msg), 303);
     }),
   );
 
@@ -178,12 +179,7 @@ export function mountPeople(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         district ? listVillages(deps.db, district, true) : Promise.resolve([]),
       ]);
       return c.html(
-        <Layout
-          ctx={ctx}
-          title={t('invites.title')}
-          flash={c.req.query('flash')}
-          error={c.req.query('error')}
-        >
+        <Layout ctx={ctx} title={t('invites.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
           <form method="get" class="inline">
             <Select
               name="regency"
@@ -263,7 +259,10 @@ export function mountPeople(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         adminId: c.get('admin').id,
         expiresAt: new Date(deps.now().getTime() + days * 86_400_000),
       });
-      return c.redirect(withFlash('/console/invites', t('invites.created', { code, desa: desa.name })), 303);
+      return c.redirect(
+        withFlash(c, '/console/invites', t('invites.created', { code, desa: desa.name })),
+        303,
+      );
     }),
   );
 

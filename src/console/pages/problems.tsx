@@ -42,7 +42,7 @@ export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
                     <td>{o.desa}</td>
                     <td class="n">{rupiah(o.amount)}</td>
                     <td>
-                      {o.status}
+                      {t(`order.${o.status}`)}
                       {o.status === 'awaiting_acceptance' || o.status === 'accepted' ? (
                         <div class="muted">
                           {t('problems.overdue')}: {when(o.needed_by, loc)}

@@ -9,7 +9,16 @@ import {
   updateRegencySettings,
 } from '../../store/console-settings.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, Forbidden, form, handler, pageCtx, scopeFor, withFlash } from '../context.js';
+import {
+  type ConsoleDeps,
+  Forbidden,
+  flashOf,
+  form,
+  handler,
+  pageCtx,
+  scopeFor,
+  withFlash,
+} from '../context.js';
 import { Csrf, Layout, Select, type T } from '../ui.js';
 
 const hhmm = (m: number) =>
@@ -74,12 +83,7 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         </label>
       );
       return c.html(
-        <Layout
-          ctx={ctx}
-          title={t('settings.title')}
-          flash={c.req.query('flash')}
-          error={c.req.query('error')}
-        >
+        <Layout ctx={ctx} title={t('settings.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
           <form method="get" class="inline">
             <Select
               name="regency"
@@ -159,7 +163,7 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       if (!before) return c.text(t('common.not_found'), 404);
       const parsed = parseSettings(await form(c), t);
       const back = `/console/settings?regency=${encodeURIComponent(regency)}`;
-      if ('error' in parsed) return c.redirect(withFlash(back, parsed.error, 'err'), 303);
+      if ('error' in parsed) return c.redirect(withFlash(c, back, parsed.error, 'err'), 303);
       const admin = c.get('admin');
       const now = deps.now();
       await deps.db.transaction().execute(async (trx) => {
@@ -184,7 +188,7 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
           now,
         );
       });
-      return c.redirect(withFlash(back, t('common.saved')), 303);
+      return c.redirect(withFlash(c, back, t('common.saved')), 303);
     }),
   );
 
@@ -220,7 +224,7 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         body.regency && /^\d{2}\.\d{2}$/.test(body.regency)
           ? `/console/settings?regency=${body.regency}`
           : '/console/settings';
-      return c.redirect(withFlash(back, t('common.saved')), 303);
+      return c.redirect(withFlash(c, back, t('common.saved')), 303);
     }),
   );
 }

@@ -9,6 +9,7 @@ import {
   type C,
   type ConsoleDeps,
   Forbidden,
+  flashOf,
   form,
   handler,
   pageCtx,
@@ -48,7 +49,7 @@ export function mountSimulator(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const ids = await webIdentities(deps.db, scopeFor(c));
       const suggestion = `sim-${ctx.admin.id}-${Math.floor(deps.now().getTime() / 1000) % 100000}`;
       return c.html(
-        <Layout ctx={ctx} title={t('sim.title')} error={c.req.query('error')}>
+        <Layout ctx={ctx} title={t('sim.title')} error={flashOf(c, 'err')}>
           <p>{t('sim.intro')}</p>
           <form method="get" action="/console/simulator/open" class="inline">
             <label>
@@ -77,7 +78,7 @@ export function mountSimulator(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get('/console/simulator/open', (c) => {
     const identity = c.req.query('identity') ?? '';
     if (!IDENTITY.test(identity))
-      return c.redirect(withFlash('/console/simulator', pageCtx(c).t('sim.bad_identity'), 'err'), 303);
+      return c.redirect(withFlash(c, '/console/simulator', pageCtx(c).t('sim.bad_identity'), 'err'), 303);
     return c.redirect(`/console/simulator/${encodeURIComponent(identity)}`, 303);
   });
 
