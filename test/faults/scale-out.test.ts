@@ -103,6 +103,13 @@ describe('fault: two servers and two workers on the same PostgreSQL and Redis', 
       vendors: vendorChats.map((c) => ({ channel: 'telegram' as const, externalId: String(c) })),
     });
     await officerOnTelegram(db.db, needId, OFFICER_CHAT);
+    // Both producers ask for the match and the timers: ids derived from the need make each once.
+    for (const p of producers) {
+      await p.queues.get('match').add('match', { needId, round: 0 }, { jobId: `match-${needId}-0` });
+    }
+    await waitFor('every alert', () => vendorChats.every((c) => fake.sent(c).length >= 1), 60_000, 50);
+
+    // Timed from here, so the declines (the first updates) are in before the reminder is due.
     const loadStart = Date.now();
     const deadline = loadStart + DEADLINE_AFTER_MS;
     await db.db
@@ -110,9 +117,7 @@ describe('fault: two servers and two workers on the same PostgreSQL and Redis', 
       .set({ quote_deadline: new Date(deadline) })
       .where('id', '=', needId)
       .execute();
-    // Both producers ask for the match and the timers: the ids derived from the need make it once.
     for (const p of producers) {
-      await p.queues.get('match').add('match', { needId, round: 0 }, { jobId: `match-${needId}-0` });
       const timers = createTimers(p.queues.get('timers'), systemClock);
       await timers.schedule({ kind: 'deadline', subjectId: needId, dueAt: deadline });
       await timers.schedule({
@@ -122,9 +127,8 @@ describe('fault: two servers and two workers on the same PostgreSQL and Redis', 
         tag: `${Math.round((DEADLINE_AFTER_MS - REMIND_AFTER_MS) / 1000)}s-${deadline}`,
       });
     }
-    await waitFor('every alert', () => vendorChats.every((c) => fake.sent(c).length >= 1), 60_000, 50);
 
-    // Steady load: one update every 50 ms, alternating servers, each also re-posted to the other.
+    // Steady load: one update every ~110 ms, alternating servers, each also posted to the other.
     const updates = [
       ...vendorChats.slice(0, DECLINING).map((c) => tapUpdate(c, `t:${needId}:decline`)),
       ...Array.from({ length: OTHERS }, (_, i) => textUpdate(FIRST_OTHER_CHAT + i, '/start')),
