@@ -102,8 +102,9 @@ export const handler =
       return await fn(c);
     } catch (err) {
       if (err instanceof Forbidden) {
-        const { t } = pageCtx(c);
-        return c.text(t('common.not_allowed'), 403);
+        // Console texts (src/i18n/console-*.ts), not the chat dictionaries.
+        const say = pageCtx(c).t;
+        return c.text(say('common.not_allowed'), 403);
       }
       throw err;
     }

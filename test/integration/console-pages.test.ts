@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
 import { mountConsole } from '../../src/console/index.js';
 import type { Engine } from '../../src/conversation/engine.js';
+import { consoleEn } from '../../src/i18n/console-en.js';
+import { consoleId } from '../../src/i18n/console-id.js';
 import { createLogger } from '../../src/logger.js';
 import { createQueues, type QueueSet } from '../../src/queue/queues.js';
 import { createRedis, waitUntilReady } from '../../src/queue/redis.js';
@@ -61,6 +63,16 @@ describe('console pages', () => {
     await t?.drop();
   });
 
+  it('has every console text in English, none empty, with the same placeholders', () => {
+    const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(consoleEn).sort()).toEqual(Object.keys(consoleId).sort());
+    for (const [key, text] of Object.entries(consoleId)) {
+      const en = consoleEn[key as keyof typeof consoleId];
+      expect([key, en.trim().length > 0]).toEqual([key, true]);
+      expect([key, ph(en)]).toEqual([key, ph(text)]);
+    }
+  });
+
   it('shows the WhatsApp link state, and the QR code as SVG while linking', async () => {
     const http = new ConsoleHttp(server.url);
     await http.login('pwk@purwakarta.go.id');
@@ -95,7 +107,9 @@ describe('console pages', () => {
     await http.post('/console/lang', { back: '/console' });
     expect((await http.get('/console')).body).toContain('<h1>Ringkasan</h1>');
     // A crafted link cannot put words on a page: flash messages are signed per session.
-    const crafted = await http.get('/console/verify?error=Kirim+kata+sandi+ke+x%40evil.id&s=AAAAAAAAAAAAAAAA');
+    const crafted = await http.get(
+      '/console/verify?error=Kirim+kata+sandi+ke+x%40evil.id&s=AAAAAAAAAAAAAAAA',
+    );
     expect(crafted.body).not.toContain('evil.id');
   });
 
