@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
 import { type Config, parseConfig } from '../../src/config/index.js';
 import { createEngine, type Engine } from '../../src/conversation/engine.js';
+import { FLOWS } from '../../src/conversation/flows/index.js';
 import { formatRupiah } from '../../src/conversation/parse/money.js';
 import type { Inbound } from '../../src/conversation/types.js';
 import { translate } from '../../src/i18n/index.js';
@@ -96,15 +97,27 @@ describe('flows under hostile input keep the procurement invariants', () => {
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
 
-  const send = (user: string, message: Partial<Inbound>) => {
+  /** The first state seen at each step (flow.step), with its chat: replayed by the last test. */
+  const reached = new Map<string, { user: string; data: Record<string, unknown> }>();
+
+  const send = async (user: string, message: Partial<Inbound>) => {
     inputsTried++;
-    return engine.handle({
+    const outcome = await engine.handle({
       channel: 'web',
       externalUserId: user,
       messageId: `hf${++seq}`,
       at: clock.now(),
       ...message,
     });
+    const conv = await t.db
+      .selectFrom('conversations as c')
+      .innerJoin('channel_identities as ci', 'ci.id', 'c.identity_id')
+      .select(['c.flow', 'c.step', 'c.data'])
+      .where('ci.external_id', '=', user)
+      .executeTakeFirst();
+    const key = `${conv?.flow}.${conv?.step}`;
+    if (conv?.flow && conv.step && !reached.has(key)) reached.set(key, { user, data: conv.data });
+    return outcome;
   };
 
   async function lastReply(user: string): Promise<string> {
@@ -367,7 +380,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
   }
 
   it('before the deadline: quotes stay sealed, one active per vendor, amounts bounded', async () => {
-    const figures = await fuzz(80);
+    const figures = await fuzz(60);
     const maxId = await t.db
       .selectFrom('outbox')
       .select((eb) => eb.fn.max('id').as('id'))
@@ -393,7 +406,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
       .where('status', '=', 'active')
       .execute();
     const awardTaps = active.map((q) => fc.constant({ optionId: `a:${needId}:q${q.id}` }));
-    const figures = await fuzz(80, [
+    const figures = await fuzz(60, [
       ...awardTaps,
       fc.constantFrom(...FLOW_WORDS, ...HOSTILE_FIXED).map((text) => ({ text })),
       fc.constantFrom({ optionId: 'accept' }, { optionId: 'decline' }, { text: 'ya' }, { text: '1' }),
@@ -409,6 +422,8 @@ describe('flows under hostile input keep the procurement invariants', () => {
 
   /** Puts a chat's conversation where a test needs it (flow null: the next message goes home). */
   async function place(user: string, flow: string | null, step: string | null, data: object = {}) {
+    const key = `${flow}.${step}`;
+    if (flow && step && !reached.has(key)) reached.set(key, { user, data: data as Record<string, unknown> });
     // The fuzzing may have switched the language ("english"); the assertions read Indonesian.
     await t.db
       .updateTable('users')
@@ -564,6 +579,101 @@ describe('flows under hostile input keep the procurement invariants', () => {
     expect(q.total).toBe(1_000_000 * 50_000 + 2 * 5_000_000);
     await checkInvariants();
   }, 60_000);
+
+  it('every step reached on a real path, fed hostile input there, answers properly', async () => {
+    // Walk the paths the tests above did not take, so their steps are recorded too.
+    const tap = (user: string, optionId: string) => send(user, { optionId });
+    const home = async (user: string) => {
+      await place(user, null, null);
+      await say(user, 'halo');
+    };
+    for (const choice of ['categories', 'location', 'quiet', 'language']) {
+      await home('vendor-a');
+      await tap('vendor-a', 'profile');
+      await tap('vendor-a', choice);
+      await say('vendor-a', '1');
+    }
+    await home('officer');
+    await tap('officer', 'orders');
+    await home('officer');
+    await tap('officer', 'complaint');
+    await tap('officer', 'general');
+    await say('officer', 'Tidak ada yang salah, hanya mencoba');
+    // A small need: pembelian langsung asks how to choose, then offers vendors directly.
+    await home('officer');
+    await script('officer', [
+      'Buat kebutuhan baru',
+      'Paku',
+      '1',
+      'Paku 5 cm',
+      '2 kg',
+      'sudah',
+      '500rb',
+      '3 hari',
+      '1',
+      '10 hari',
+      'ya',
+      '2',
+    ]);
+    // Too few quotes at the deadline: extend.
+    const lonely = await publishNeed([
+      'Cat',
+      '1',
+      'Cat tembok',
+      '5 kaleng',
+      'sudah',
+      '20 juta',
+      '3 hari',
+      '1',
+      '10 hari',
+    ]);
+    clock.set(new Date(lonely.quote_deadline.getTime() + 60_000));
+    await closeAtDeadline(jobs, lonely.id, lonely.quote_deadline.getTime());
+    await home('officer');
+    await tap('officer', `a:${lonely.id}:extend`);
+    const order = await t.db
+      .selectFrom('orders')
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await place('officer', 'receipt', 'confirm', { orderId: order.id });
+    await say('officer', '2');
+    await place('vendor-a', 'order', 'decline_reason', { orderId: order.id });
+    await place('officer', 'rate', 'score', { orderId: order.id });
+
+    const started = performance.now();
+    const before = inputsTried;
+    const random = fc.sample(hostileText, { numRuns: 40, seed: 7 });
+    const inputs: Partial<Inbound>[] = [
+      ...HOSTILE_FIXED.map((text) => ({ text })),
+      ...random.map((text) => ({ text })),
+      { optionId: '<script>' },
+      { optionId: 't:1:quote' },
+      { media: { kind: 'voice', fileId: 'v1' } },
+      { media: { kind: 'photo', fileId: 'p1', caption: "'; drop table media; --" } },
+    ];
+    const failures: string[] = [];
+    for (const [key, state] of reached) {
+      const [flow, step] = key.split('.') as [string, string];
+      // A handful per step, different ones at each step, so the whole table is walked.
+      for (let i = 0; i < 8; i++) {
+        const input = inputs[(i * 7 + key.length) % inputs.length] as Partial<Inbound>;
+        await place(state.user, flow, step, state.data);
+        await send(state.user, input);
+        const reply = await lastReply(state.user);
+        if (!reply || errorTexts.includes(reply))
+          failures.push(`${key} ← ${JSON.stringify(input).slice(0, 80)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    const all = Object.values(FLOWS).flatMap((f) => Object.keys(f.steps).map((s) => `${f.name}.${s}`));
+    const missed = all.filter((k) => !reached.has(k));
+    console.error(
+      `[hostile-flows] ${reached.size} of ${all.length} flow steps reached and fed ${inputsTried - before} ` +
+        `hostile inputs in ${Math.round(performance.now() - started)} ms; not reached: ${missed.join(', ') || 'none'}`,
+    );
+  }, 120_000);
 
   it("personal data: a vendor's phone number and NIB reach nobody else", async () => {
     // Decision (see README, Reliability): a phone number is shown masked (+62 812****890), also to
