@@ -222,4 +222,11 @@ export const consoleEn: Record<ConsoleKey, string> = {
   'ring.desa': 'same desa',
   'ring.kecamatan': 'same kecamatan',
   'ring.kabupaten': 'same regency',
+  'flags.title': 'Red flags (prompts to look, not verdicts)',
+  'flags.splits': 'Purchases split under the direct purchase limit (90 days)',
+  'flags.split_line': '{desa}: {count} needs of one category, together {total} (limit {threshold})',
+  'flags.winners': 'Vendors winning again and again in one desa (12 months)',
+  'flags.winner_line': '{desa}: {vendor} won {wins} of {orders} orders ({share}%)',
+  'flags.clustered': 'Quotes suspiciously close together (90 days)',
+  'flags.none': 'No red flags.',
 };

@@ -222,6 +222,13 @@ export const consoleId = {
   'ring.desa': 'satu desa',
   'ring.kecamatan': 'satu kecamatan',
   'ring.kabupaten': 'satu kabupaten',
+  'flags.title': 'Tanda bahaya (untuk diperiksa, bukan vonis)',
+  'flags.splits': 'Pembelian dipecah di bawah batas pembelian langsung (90 hari)',
+  'flags.split_line': '{desa}: {count} kebutuhan satu kategori, jumlah {total} (batas {threshold})',
+  'flags.winners': 'Penyedia yang terus menang di satu desa (12 bulan)',
+  'flags.winner_line': '{desa}: {vendor} menang {wins} dari {orders} pesanan ({share}%)',
+  'flags.clustered': 'Penawaran yang berdekatan secara mencurigakan (90 hari)',
+  'flags.none': 'Tidak ada tanda bahaya.',
 } as const;
 
 export type ConsoleKey = keyof typeof consoleId;

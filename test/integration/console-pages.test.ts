@@ -208,4 +208,49 @@ describe('console pages', () => {
     const other = await dashboardFigures(t.db, { regency: '32.15' }, new Date(), 'Asia/Jakarta');
     expect([other.spendThisMonth, other.vendors, other.openNeeds]).toEqual([0, 0, 0]);
   });
+
+  it('shows red flags: split purchases and quotes suspiciously close together', async () => {
+    // The two needs of the dashboard test (same desa, same category) become small: 6 + 6 jt > 10 jt.
+    await t.db.updateTable('needs').set({ hps: 6_000_000 }).execute();
+    const c = await seedOpenTender(t.db, {
+      number: 'PD-DASH-3',
+      category: 'atk',
+      vendors: [
+        { channel: 'web', externalId: 'dash-v3' },
+        { channel: 'web', externalId: 'dash-v4' },
+        { channel: 'web', externalId: 'dash-v5' },
+      ],
+    });
+    const vendors = await t.db.selectFrom('vendors').select('id').orderBy('id', 'desc').limit(3).execute();
+    const totals = [5_000_000, 5_050_000, 4_980_000];
+    await t.db
+      .insertInto('quotes')
+      .values(
+        vendors.map((v, i) => ({
+          need_id: c.needId,
+          vendor_id: v.id,
+          total: totals[i] as number,
+          delivery_days: 2,
+        })),
+      )
+      .execute();
+    const http = new ConsoleHttp(server.url);
+    await http.login('pwk@purwakarta.go.id');
+    // Sealed: while the deadline is ahead, close quotes are not looked at (nor shown).
+    const sealed = await http.get('/console/problems');
+    expect(sealed.body).not.toContain('flag-clustered');
+    await t.db
+      .updateTable('needs')
+      .set({ quote_deadline: new Date(Date.now() - 60_000) })
+      .where('id', '=', c.needId)
+      .execute();
+    const page = await http.get('/console/problems');
+    const splits = /<ul id="flag-splits">(.*?)<\/ul>/s.exec(page.body)?.[1] ?? '';
+    expect(splits).toContain('PD-DASH-1');
+    expect(splits).toContain('PD-DASH-2');
+    expect(splits).not.toContain('PD-DASH-3');
+    const clustered = /<ul id="flag-clustered">(.*?)<\/ul>/s.exec(page.body)?.[1] ?? '';
+    expect(clustered).toContain('PD-DASH-3');
+    expect(clustered).toContain('Rp5.050.000');
+  });
 });

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { failedMessages, problemOrders, unreachableIdentities } from '../../store/console-needs.js';
 import type { ConsoleEnv } from '../auth.js';
 import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
+import { redFlags } from '../flags.js';
 import { Layout, rupiah, when } from '../ui.js';
 
 export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
@@ -12,11 +13,13 @@ export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const { t } = ctx;
       const loc = ctx.admin.locale;
       const scope = scopeFor(c, c.req.query('regency') || undefined);
-      const [orders, unreachable, failed] = await Promise.all([
+      const [orders, unreachable, failed, flags] = await Promise.all([
         problemOrders(deps.db, scope, deps.now()),
         unreachableIdentities(deps.db, scope),
         failedMessages(deps.db, scope),
+        redFlags(deps.db, scope, deps.now()),
       ]);
+      const noFlags = flags.splits.length + flags.winners.length + flags.clustered.length === 0;
       return c.html(
         <Layout ctx={ctx} title={t('problems.title')}>
           <h2>{t('problems.orders')}</h2>
@@ -55,6 +58,62 @@ export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               </table>
             </div>
           )}
+          <h2>{t('flags.title')}</h2>
+          {noFlags ? <p class="muted">{t('flags.none')}</p> : null}
+          {flags.splits.length ? (
+            <>
+              <h3>{t('flags.splits')}</h3>
+              <ul id="flag-splits">
+                {flags.splits.map((f) => (
+                  <li>
+                    {t('flags.split_line', {
+                      desa: f.desa,
+                      count: f.needs.length,
+                      total: rupiah(f.total),
+                      threshold: rupiah(f.threshold),
+                    })}
+                    :{' '}
+                    {f.needs.map((n) => (
+                      <>
+                        <a href={`/console/needs/${n.id}`}>{n.number}</a>{' '}
+                      </>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {flags.winners.length ? (
+            <>
+              <h3>{t('flags.winners')}</h3>
+              <ul id="flag-winners">
+                {flags.winners.map((w) => (
+                  <li>
+                    {t('flags.winner_line', {
+                      desa: w.desa,
+                      vendor: w.vendor,
+                      wins: w.wins,
+                      orders: w.orders,
+                      share: Math.round(w.share * 100),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {flags.clustered.length ? (
+            <>
+              <h3>{t('flags.clustered')}</h3>
+              <ul id="flag-clustered">
+                {flags.clustered.map((q) => (
+                  <li>
+                    <a href={`/console/needs/${q.id}`}>{q.number}</a>:{' '}
+                    {q.totals.map((x) => rupiah(x)).join(' · ')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <h2>{t('problems.unreachable')}</h2>
           {unreachable.length === 0 ? (
             <p class="muted">{t('common.none')}</p>
