@@ -4,11 +4,12 @@
  * scenario), the fake Telegram Bot API on 127.0.0.1, runs each scenario with its baseline in the
  * same run, prints one table and writes it with the machine to bench/results/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createLogger } from '../src/logger.js';
 import type { BenchContext, ScenarioResult } from './lib/context.js';
 import { startBenchServices } from './lib/services.js';
+import { installSqlCounter } from './lib/sql-count.js';
 import { formatTable, type Row } from './lib/stats.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { matchingScenario } from './scenarios/matching.js';
@@ -55,6 +56,7 @@ const machine = {
 progress(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, node ${machine.node}`);
 progress(`load average at start (1/5/15 min): ${machine.loadAverageAtStart.join(' ')}`);
 
+installSqlCounter();
 const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'warn');
 const services = await startBenchServices(log);
 const ctx: BenchContext = { services, log, quick, profile: options.profile === 'true', options, progress };
@@ -79,6 +81,31 @@ try {
   await services.stop();
 }
 
+/**
+ * latest.json keeps the last full figures of every scenario: a run of some scenarios (--only)
+ * replaces theirs and keeps the others, each with the run it came from.
+ */
+function mergeLatest(r: typeof report) {
+  let previous: { runs?: Record<string, unknown>; rows?: Row[]; details?: Record<string, unknown> } = {};
+  try {
+    previous = JSON.parse(readFileSync('bench/results/latest.json', 'utf8'));
+  } catch {
+    // first run
+  }
+  const ran = new Set(r.scenarios);
+  const keep = (previous.rows ?? []).filter((x) => !ran.has(x.scenario));
+  const order = Object.keys(SCENARIOS);
+  const rows = [...keep, ...r.rows].sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario));
+  const run = { startedAt: r.startedAt, finishedAt: r.finishedAt, machine: r.machine, options: r.options };
+  const runs = { ...(previous.runs ?? {}), ...Object.fromEntries(r.scenarios.map((s) => [s, run])) };
+  return {
+    rows,
+    runs,
+    details: { ...(previous.details ?? {}), ...r.details },
+    table: formatTable(rows).split('\n'),
+  };
+}
+
 const report = {
   startedAt: started.toISOString(),
   finishedAt: new Date().toISOString(),
@@ -97,6 +124,6 @@ mkdirSync('bench/results', { recursive: true });
 const stamp = started.toISOString().replace(/[:.]/g, '-');
 const json = `${JSON.stringify(report, null, 2)}\n`;
 writeFileSync(`bench/results/${stamp}${quick ? '-quick' : ''}.json`, json);
-if (!quick) writeFileSync('bench/results/latest.json', json);
-else writeFileSync('bench/results/latest-quick.json', json);
+if (quick) writeFileSync('bench/results/latest-quick.json', json);
+else writeFileSync('bench/results/latest.json', `${JSON.stringify(mergeLatest(report), null, 2)}\n`);
 process.exit(failed ? 1 : 0);

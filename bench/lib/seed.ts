@@ -98,11 +98,12 @@ export async function desaOf(db: Kysely<Database>, regencyPrefix: string): Promi
   return rows.map((r) => r.code);
 }
 
-/** `count` verified officers with web identities, spread over the villages; returns their ids. */
+/** `count` verified officers with one identity each, spread over the villages; returns their ids. */
 export async function seedOfficers(
   db: Kysely<Database>,
   count: number,
   villages: string[],
+  identity: { channel: 'telegram' | 'web'; chatBase: number } = { channel: 'web', chatBase: 0 },
 ): Promise<number[]> {
   const r = await sql<{ id: number }>`
     with u as (
@@ -111,7 +112,7 @@ export async function seedOfficers(
       returning id, substr(display_name, 9)::int as k
     ), ci as (
       insert into channel_identities (user_id, channel, external_id)
-      select id, 'web', 'bench-officer-' || k from u
+      select id, ${identity.channel}, (${identity.chatBase}::bigint + k)::text from u
     )
     insert into officers (user_id, village_code, position, full_name, verification)
     select id, (${villages}::text[])[1 + (k % ${villages.length})], 'tpk', 'Officer ' || k, 'verified' from u

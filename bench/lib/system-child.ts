@@ -9,36 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { parseConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { type Role, startSystem } from '../../src/system.js';
+import { installSqlCounter, sqlCounts } from './sql-count.js';
 
 const send = (msg: object) => process.send?.(msg);
 
-// BENCH_COUNT_SQL=1: count the statements each code path sends, by text (diagnosis only).
-const statements = new Map<string, { n: number; ms: number }>();
-if (process.env.BENCH_COUNT_SQL === '1') {
-  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    const text = (typeof first === 'string' ? first : (first?.text ?? '?'))
-      .replace(/\$\d+(, )?/g, '')
-      .slice(0, 160);
-    const t0 = performance.now();
-    const result = query.apply(this, args);
-    const done = () => {
-      const s = statements.get(text) ?? { n: 0, ms: 0 };
-      s.n++;
-      s.ms += performance.now() - t0;
-      statements.set(text, s);
-    };
-    if (result && typeof (result as Promise<unknown>).then === 'function')
-      (result as Promise<unknown>).then(done, done);
-    else done();
-    return result;
-  } as typeof pg.Client.prototype.query;
-}
+installSqlCounter();
 const config = parseConfig(process.env);
 const log = createLogger(config.LOG_LEVEL);
 const system = await startSystem(config, log, (process.env.ROLE as Role | undefined) ?? 'all');
@@ -68,7 +46,7 @@ process.on('message', async (msg: { type: string }) => {
     const m = process.memoryUsage();
     send({ type: 'rss', rss: m.rss, heapUsed: m.heapUsed, external: m.external, gc: Boolean(gc) });
   } else if (msg.type === 'sql') {
-    send({ type: 'sql', statements: [...statements].sort((a, b) => b[1].n - a[1].n).slice(0, 60) });
+    send({ type: 'sql', statements: sqlCounts() });
   } else if (msg.type === 'stop') {
     server.close();
     server.closeAllConnections();

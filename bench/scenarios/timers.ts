@@ -7,8 +7,11 @@ import { seedReferenceData } from '../../src/store/seed.js';
 import { type RunningSystem, startSystem } from '../../src/system.js';
 import { startFakeTelegram } from '../../test/support/fake-telegram.js';
 import { type BenchContext, BOT_TOKEN, type ScenarioResult, systemEnv } from '../lib/context.js';
+import { cpuDelta } from '../lib/cpu.js';
 import { desaOf, placeOf, seedOfficers, seedVendors } from '../lib/seed.js';
+import { sqlCounts } from '../lib/sql-count.js';
 import { percentile, round, row } from '../lib/stats.js';
+import { systemCpu } from './turns.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -43,15 +46,20 @@ export async function timersScenario(ctx: BenchContext): Promise<ScenarioResult>
     // Five needs per officer and five invitations per vendor: a regency's busy hour, not one
     // person receiving thousands of messages (see the note on one chat's backlog).
     const people = Math.ceil(count / 5);
+    // On Telegram, as most people are: delivery then runs at the channel's cap beside the timers,
+    // as it would (the web chat's adapter sends without any pacing).
     await seedVendors(db.db, {
       count: people,
       villages,
       categories: [category],
-      channel: 'web',
-      chatBase: 0,
+      channel: 'telegram',
+      chatBase: 8_000_000,
     });
     const place = await placeOf(db.db, villages[0] as string);
-    const officers = await seedOfficers(db.db, people, [place.village]);
+    const officers = await seedOfficers(db.db, people, [place.village], {
+      channel: 'telegram',
+      chatBase: 9_000_000,
+    });
     const deadline = new Date(Date.now() + 2 * 86_400_000);
     ctx.progress(`timers: seeding ${count} open needs, one silent invitee each`);
     // Published and already matched, so the reconciler leaves them alone.
@@ -85,6 +93,8 @@ export async function timersScenario(ctx: BenchContext): Promise<ScenarioResult>
       ctx.log,
       'all',
     );
+    const cpu = systemCpu(process.pid);
+    const cpuBefore = cpu();
     const t0 = Date.now();
     const tag = `60-${deadline.getTime()}`;
     const timers: TimerData[] = needIds.map((id, i) => ({
@@ -112,6 +122,7 @@ export async function timersScenario(ctx: BenchContext): Promise<ScenarioResult>
       );
     const until = t0 + leadMs + windowMs + 90_000;
     while ((await done()) < count && Date.now() < until) await sleep(1000);
+    const cpuMs = cpuDelta(cpuBefore, cpu());
     const rows = await db.db
       .selectFrom('outbox')
       .select(['dedupe_key', 'created_at'])
@@ -155,6 +166,12 @@ export async function timersScenario(ctx: BenchContext): Promise<ScenarioResult>
         scheduleMs,
         scheduledBeforeFirstDue: scheduleMs < leadMs,
         fired: rows.length,
+        ...(process.env.BENCH_COUNT_SQL === '1' ? { statements: sqlCounts(40) } : {}),
+        // This process (timers worker, delivery worker at the Telegram cap, the fake) + PostgreSQL
+        // + Redis, per reminder, from scheduling to the last one fired.
+        cpuMsPerReminder: Object.fromEntries(
+          Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, rows.length), 2)]),
+        ),
         vendorReminders,
         latenessMs: { min: p(0), p50: p(50), p90: p(90), p99: p(99), max: p(100) },
         note: 'lateness < 0 is impossible by construction; values are ms after the due time',
