@@ -5,6 +5,7 @@ import { type AuthDeps, type ConsoleEnv, requireAdmin } from './auth.js';
 import { type ConsoleDeps, form } from './context.js';
 import { mountAudit } from './pages/audit.js';
 import { mountBroadcast } from './pages/broadcast.js';
+import { mountComplaints } from './pages/complaints.js';
 import { mountDashboard } from './pages/dashboard.js';
 import { mountLogin } from './pages/login.js';
 import { mountNeeds } from './pages/needs.js';
@@ -73,6 +74,7 @@ export function mountConsole(
   mountPeople(r, deps);
   mountNeeds(r, deps);
   mountProblems(r, deps);
+  mountComplaints(r, deps);
   mountSettings(r, deps);
   mountAudit(r, deps);
   mountBroadcast(r, deps);

@@ -64,6 +64,7 @@ export const NAV: Array<[string, ConsoleKey]> = [
   ['/console/needs', 'nav.needs'],
   ['/console/vendors', 'nav.vendors'],
   ['/console/problems', 'nav.problems'],
+  ['/console/complaints', 'nav.complaints'],
   ['/console/settings', 'nav.settings'],
   ['/console/audit', 'nav.audit'],
   ['/console/broadcast', 'nav.broadcast'],

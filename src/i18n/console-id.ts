@@ -229,6 +229,18 @@ export const consoleId = {
   'flags.winner_line': '{desa}: {vendor} menang {wins} dari {orders} pesanan ({share}%)',
   'flags.clustered': 'Penawaran yang berdekatan secara mencurigakan (90 hari)',
   'flags.none': 'Tidak ada tanda bahaya.',
+  'nav.complaints': 'Pengaduan',
+  'complaints.title': 'Pengaduan',
+  'complaints.status': 'Status baru',
+  'complaints.reply': 'Tanggapan (dikirim ke pelapor lewat chat)',
+  'complaints.save': 'Simpan dan kabari pelapor',
+  'complaints.saved': 'Pengaduan {number} diperbarui; pelapor dikabari lewat chat.',
+  'complaints.reply_required': 'Tulis tanggapan untuk pelapor.',
+  'complaints.from': 'Pelapor',
+  'complaint.open': 'baru',
+  'complaint.in_review': 'sedang diperiksa',
+  'complaint.resolved': 'selesai',
+  'complaint.dismissed': 'tidak dilanjutkan',
 } as const;
 
 export type ConsoleKey = keyof typeof consoleId;

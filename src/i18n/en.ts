@@ -446,4 +446,8 @@ export const en: Dictionary = {
   'complaint.filed':
     'We received complaint *{number}* ✅ The regency admin will follow it up and reply in this chat. Thank you for reporting.',
   'complaint.not_registered': 'Complaints can be sent through the chat once you are registered.',
+  'admin.complaint_update': 'The regency admin answered complaint *{number}* ({status}):\n{text}',
+  'admin.complaint_in_review': 'being looked into',
+  'admin.complaint_resolved': 'resolved',
+  'admin.complaint_dismissed': 'not taken further',
 };

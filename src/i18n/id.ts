@@ -447,4 +447,8 @@ export const id = {
   'complaint.filed':
     'Pengaduan *{number}* sudah kami terima ✅ Admin kabupaten akan menindaklanjutinya dan mengabari Anda di chat ini. Terima kasih sudah melapor.',
   'complaint.not_registered': 'Pengaduan lewat chat bisa dikirim setelah Anda terdaftar.',
+  'admin.complaint_update': 'Tanggapan admin kabupaten atas pengaduan *{number}* ({status}):\n{text}',
+  'admin.complaint_in_review': 'sedang diperiksa',
+  'admin.complaint_resolved': 'selesai',
+  'admin.complaint_dismissed': 'tidak dilanjutkan',
 } as const;

@@ -251,6 +251,36 @@ describe('the admin console in a browser', () => {
     expect(v.verification).toBe('pending');
   });
 
+  it('answers a complaint, and the person is told in the chat', { timeout: 60_000 }, async () => {
+    await makmur.say('menu');
+    await makmur.say('Pengaduan');
+    await makmur.say('Hal lain / umum');
+    await makmur.say('Pembayaran dari desa belum masuk sejak minggu lalu.');
+    const filed = await makmur.say('ya');
+    const number = /\*(ADU-\d+)\*/.exec(filed.text)?.[1] as string;
+    expect(number).toBeTruthy();
+    await page.goto(`${base}/console/complaints`);
+    const card = page.locator(`#complaint-${number.slice(4)}`);
+    expect(await card.textContent()).toContain('Pembayaran dari desa belum masuk');
+    await card.locator('select[name=status]').selectOption('resolved');
+    await card
+      .locator('textarea[name=reply]')
+      .fill('Sudah kami cek dengan bendahara desa, dibayar hari ini.');
+    await card.locator('button[type=submit]').click();
+    await page.waitForURL(/flash=/);
+    expect(await page.textContent('.flash')).toContain(number);
+    const told = await makmur.waitFor((m) => m.text.includes(`${number}`) && m.text.includes('bendahara'));
+    expect(told.text).toContain('selesai');
+    const row = await t.db
+      .selectFrom('complaints')
+      .select(['status', 'resolution'])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: 'resolved',
+      resolution: 'Sudah kami cek dengan bendahara desa, dibayar hari ini.',
+    });
+  });
+
   it('verifies the audit chain, and names the first broken row', { timeout: 60_000 }, async () => {
     await page.goto(`${base}/console/audit`);
     await page.click('#verify-chain');
@@ -303,6 +333,7 @@ describe('the admin console in a browser', () => {
       `/console/needs/${need.id}`,
       '/console/vendors',
       '/console/problems',
+      '/console/complaints',
       '/console/settings',
       '/console/audit',
       '/console/broadcast',
@@ -314,15 +345,13 @@ describe('the admin console in a browser', () => {
       expect([path, res.status]).toEqual([path, 200]);
       weights.push([path, res.bytes]);
     }
-    // bull-board is a third-party single-page app: its own weight, page plus scripts and styles.
-    let queueBytes = 0;
-    const counter = await browser.newPage();
-    await counter.context().addCookies(cookies);
-    counter.on('response', async (r) => {
-      queueBytes += (await r.body().catch(() => Buffer.alloc(0))).length;
-    });
-    await counter.goto(`${base}/console/queues`, { waitUntil: 'networkidle' });
-    await counter.close();
+    // bull-board is a third-party single-page app: its page plus the scripts and styles it names.
+    const board = await http.get('/console/queues');
+    let queueBytes = board.bytes;
+    for (const m of board.body.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) {
+      const asset = m[1] as string;
+      queueBytes += (await http.get(asset.startsWith('/') ? asset : `/console/queues/${asset}`)).bytes;
+    }
     weights.push(['/console/queues (bull-board, with assets)', queueBytes]);
     const report = weights
       .map(([p, b]) => `  ${p.padEnd(44)} ${String(b).padStart(7)} bytes (${(b / 1024).toFixed(1)} KB)`)
