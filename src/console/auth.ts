@@ -31,6 +31,8 @@ import type { AppEnv } from '../server/app.js';
 import {
   countFailures,
   createSession,
+  deleteExpiredSessions,
+  deleteOldLoginAttempts,
   deleteSession,
   findAdminByEmail,
   findSession,
@@ -248,6 +250,9 @@ export async function startSession(deps: AuthDeps, c: Context, admin: ConsoleAdm
     now,
     expiresAt,
   });
+  // Housekeeping at the rare moment of a login, instead of a timer of its own.
+  await deleteExpiredSessions(deps.db, now);
+  await deleteOldLoginAttempts(deps.db, new Date(now.getTime() - 7 * 86_400_000));
   const secure = deps.secureCookie || isHttps(c);
   setCookie(c, cookieName(deps, c), raw, {
     path: '/',

@@ -167,6 +167,11 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: Date) {
   await db.deleteFrom('console_sessions').where('expires_at', '<=', now).execute();
 }
 
+/** Login attempts older than any throttling window are only noise. */
+export async function deleteOldLoginAttempts(db: Kysely<Database>, before: Date) {
+  await db.deleteFrom('console_login_attempts').where('at', '<', before).execute();
+}
+
 // --- login throttling ----------------------------------------------------------------------
 
 export async function recordLoginAttempt(

@@ -73,6 +73,46 @@ describe('console pages', () => {
     }
   });
 
+  it('uses a Secure __Host- cookie when configured for HTTPS', async () => {
+    const config = parseConfig({ LOG_LEVEL: 'silent', CONSOLE_COOKIE_SECURE: 'true' });
+    const log = createLogger('silent');
+    const app = createApp({
+      log,
+      checks: {},
+      mount: (a) =>
+        void mountConsole(a, {
+          db: t.db,
+          engine: {} as Engine,
+          queues,
+          config,
+          log,
+          now: () => new Date(),
+        }),
+    });
+    const form = await app.request('/console/login');
+    const csrfCookie = form.headers.getSetCookie()[0] ?? '';
+    expect(csrfCookie).toMatch(/Secure/);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const res = await app.request('/console/login', {
+      method: 'POST',
+      headers: {
+        cookie: csrfCookie.split(';')[0] ?? '',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        _csrf: token,
+        email: 'pwk@purwakarta.go.id',
+        password: 'rahasia-sekali-123',
+      }).toString(),
+    });
+    expect(res.status).toBe(303);
+    const session = res.headers.getSetCookie().find((c) => c.startsWith('__Host-pd_console=')) ?? '';
+    expect(session).toMatch(/; Secure/);
+    expect(session).toMatch(/; HttpOnly/);
+    expect(session).toMatch(/; SameSite=Lax/);
+    expect(session).toMatch(/; Path=\//);
+  });
+
   it('shows the WhatsApp link state, and the QR code as SVG while linking', async () => {
     const http = new ConsoleHttp(server.url);
     await http.login('pwk@purwakarta.go.id');
