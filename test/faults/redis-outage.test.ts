@@ -153,8 +153,13 @@ describe('fault: Redis stopped in the middle of a fan-out', () => {
       .sent()
       .filter((c) => c.at >= recovered)
       .map((c) => c.at - recovered);
+    const buckets = afterRestart.map((ms) => Math.floor(ms / 5000));
+    const timeline = Array.from(
+      { length: Math.max(...buckets) + 1 },
+      (_, i) => buckets.filter((b) => b === i).length,
+    );
     console.error(
-      `fault redis-outage: ${VENDORS} alerts, ${beforeOutage} sent before Redis stopped (stop took ${stopMs} ms, ${waitingBefore} deliver jobs waiting), ${duringOutage} finished during the ${(outageMs / 1000).toFixed(1)} s outage, first send ${Math.min(...afterRestart)} ms and last ${Math.max(...afterRestart)} ms after restart (all seen ${(recoveryMs / 1000).toFixed(1)} s after) (${((Date.now() - started) / 1000).toFixed(1)} s in all); doubled ${doubled.length}, lost ${alertCounts.filter((n) => n === 0).length}; ${TURNS_DURING_OUTAGE} webhook turns during the outage: all 200, max ${Math.max(...latencies)} ms, replies ${replies.length} sent once after recovery`,
+      `fault redis-outage: ${VENDORS} alerts, ${beforeOutage} sent before Redis stopped (stop took ${stopMs} ms, ${waitingBefore} deliver jobs waiting), ${duringOutage} finished during the ${(outageMs / 1000).toFixed(1)} s outage, first send ${Math.min(...afterRestart)} ms and last ${Math.max(...afterRestart)} ms after restart (all seen ${(recoveryMs / 1000).toFixed(1)} s after) (${((Date.now() - started) / 1000).toFixed(1)} s in all); doubled ${doubled.length}, lost ${alertCounts.filter((n) => n === 0).length}; ${TURNS_DURING_OUTAGE} webhook turns during the outage: all 200, max ${Math.max(...latencies)} ms, replies ${replies.length} sent once after recovery; sends per 5 s after the restart: ${timeline.join(' ')}`,
     );
   });
 });
