@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/index.js';
+import { decideRegistration } from '../../src/console/actions.js';
 import { type ConsoleAdmin, canSeeRegency } from '../../src/console/auth.js';
+import type { ConsoleDeps } from '../../src/console/context.js';
 import { createEngine, type Engine } from '../../src/conversation/engine.js';
 import { type Action, decide, type Subject } from '../../src/domain/policy.js';
 import { translate } from '../../src/i18n/index.js';
@@ -305,6 +307,73 @@ describe('use-cases and the engine refuse without a trace', () => {
   }, 60_000);
   afterAll(async () => {
     await t?.drop();
+  });
+
+  it('verify a registration (console): an admin of this regency or province, not of another', async () => {
+    const deps = { db: t.db, now: () => clock.now(), log: createLogger('silent') } as unknown as ConsoleDeps;
+    const admin = async (
+      role: 'regency' | 'province',
+      regencyCode: string | null,
+      provinceCode: string | null,
+    ) => {
+      const row = await t.db
+        .insertInto('admins')
+        .values({
+          email: `${role}-${regencyCode ?? provinceCode}-${++seq}@uji.test`,
+          name: 'Admin',
+          password_hash: 'x',
+          role,
+          regency_code: regencyCode,
+          province_code: provinceCode,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        id: row.id,
+        email: '',
+        name: 'Admin',
+        role,
+        regencyCode,
+        provinceCode,
+        locale: 'id',
+      } as ConsoleAdmin;
+    };
+    const id = p.vendorUnverified!.vendorId!;
+    // Admins elsewhere only need to exist in the session: only 32.14's areas are loaded here.
+    const elsewhere = (
+      role: 'regency' | 'province',
+      regencyCode: string | null,
+      provinceCode: string | null,
+    ) =>
+      ({
+        id: 999_999,
+        email: '',
+        name: 'Admin',
+        role,
+        regencyCode,
+        provinceCode,
+        locale: 'id',
+      }) as ConsoleAdmin;
+    const [otherRegency, otherProvince, thisRegency, thisProvince] = [
+      elsewhere('regency', '32.15', '32'),
+      elsewhere('province', null, '33'),
+      await admin('regency', '32.14', '32'),
+      await admin('province', null, '32'),
+    ];
+    await refused('admin of another regency', 'forbidden', () =>
+      decideRegistration(deps, otherRegency, 'vendor', id, true, null),
+    );
+    await refused('admin of another province', 'forbidden', () =>
+      decideRegistration(deps, otherProvince, 'vendor', id, true, null),
+    );
+    await allowed('admin of this regency', () =>
+      decideRegistration(deps, thisRegency, 'vendor', id, false, 'uji'),
+    );
+    await refused('deciding twice', 'already', () =>
+      decideRegistration(deps, thisProvince, 'vendor', id, true, null),
+    );
+    // Back to unverified for the quoting cases below (test scaffolding, not a product path).
+    await t.db.updateTable('vendors').set({ verification: 'pending' }).where('id', '=', id).execute();
   });
 
   it('post a need: only a verified officer', async () => {
