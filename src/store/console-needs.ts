@@ -248,8 +248,11 @@ export async function auditPage(db: Kysely<Database>, scope: Scope, beforeId: nu
       'regency_code',
       'data',
     ]);
-  // A regency admin sees its regency's entries; province-wide ones (null regency) only a province admin.
-  if (scope.regency || scope.province) q = q.where(regencyIn('regency_code', scope));
+  // A regency admin sees its regency's entries; system-wide ones (no regency, e.g. categories)
+  // a province admin too.
+  if (scope.regency) q = q.where(regencyIn('regency_code', scope));
+  else if (scope.province)
+    q = q.where((eb) => eb.or([regencyIn('regency_code', scope), eb('regency_code', 'is', null)]));
   if (beforeId) q = q.where('id', '<', beforeId);
   return q.orderBy('id', 'desc').limit(100).execute();
 }

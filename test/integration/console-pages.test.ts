@@ -113,6 +113,64 @@ describe('console pages', () => {
     expect(session).toMatch(/; Path=\//);
   });
 
+  it('approves a pending officer: verified, told in the chat (outbox, same transaction), audited', async () => {
+    const village = await t.db
+      .selectFrom('villages')
+      .select('code')
+      .where('code', 'like', '32.14.%')
+      .where('kind', '=', 'desa')
+      .executeTakeFirstOrThrow();
+    const user = await t.db
+      .insertInto('users')
+      .values({ display_name: 'Bu Sekdes', locale: 'en' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('channel_identities')
+      .values({ user_id: user.id, channel: 'web', external_id: 'officer-pending' })
+      .execute();
+    const officer = await t.db
+      .insertInto('officers')
+      .values({ user_id: user.id, village_code: village.code, position: 'sekdes', full_name: 'Bu Sekdes' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const http = new ConsoleHttp(server.url);
+    await http.login('pwk@purwakarta.go.id');
+    expect((await http.get('/console/verify')).body).toContain(`id="officer-${officer.id}"`);
+    const res = await http.post(`/console/verify/officer/${officer.id}`, { decision: 'approve' });
+    expect(res.status).toBe(303);
+    const row = await t.db
+      .selectFrom('officers')
+      .select(['verification', 'verified_by_admin_id'])
+      .where('id', '=', officer.id)
+      .executeTakeFirstOrThrow();
+    expect(row.verification).toBe('verified');
+    expect(row.verified_by_admin_id).toEqual(expect.any(Number));
+    const out = await t.db
+      .selectFrom('outbox as o')
+      .innerJoin('channel_identities as ci', 'ci.id', 'o.identity_id')
+      .select(['o.payload', 'o.purpose'])
+      .where('ci.external_id', '=', 'officer-pending')
+      .execute();
+    // In the person's own language (English here).
+    expect(out).toEqual([
+      { purpose: 'notice', payload: { type: 'text', text: expect.stringContaining('has been *verified*') } },
+    ]);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_type'])
+      .where('entity_type', '=', 'officer')
+      .execute();
+    expect(audit).toEqual([{ action: 'officer.verified', actor_type: 'admin' }]);
+    // Deciding twice is refused, and nothing more is sent.
+    const again = await http.post(`/console/verify/officer/${officer.id}`, {
+      decision: 'reject',
+      reason: 'x',
+    });
+    expect(again.location).toContain('error=');
+    expect((await t.db.selectFrom('outbox').select('id').execute()).length).toBe(1);
+  });
+
   it('shows the WhatsApp link state, and the QR code as SVG while linking', async () => {
     const http = new ConsoleHttp(server.url);
     await http.login('pwk@purwakarta.go.id');
