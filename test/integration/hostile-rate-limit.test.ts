@@ -113,6 +113,33 @@ describe('per-chat limit on inbound turns', () => {
     expect(await inboundKinds('retry-1')).toEqual({ run: BURST, throttled: 1 });
   });
 
+  it('refills at the configured rate: a slowed chat gets its turns back as time passes', async () => {
+    const redis = createRedis(inject('redisUrl'), 'producer');
+    await waitUntilReady(redis);
+    let now = Date.parse('2026-11-23T08:00:00Z');
+    const limiter = createInboundLimiter({
+      redis,
+      prefix: testQueuePrefix(),
+      perMinute: 6, // one every 10 s
+      burst: 3,
+      now: () => new Date(now),
+      log: createLogger('silent'),
+    });
+    let n = 0;
+    const take = () => limiter.take({ channel: 'whatsapp', externalUserId: '62811', messageId: `r${++n}` });
+    const first = [await take(), await take(), await take(), await take()];
+    expect(first.map((d) => d.allowed)).toEqual([true, true, true, false]);
+    now += 9_000;
+    expect((await take()).allowed).toBe(false);
+    now += 1_000; // 10 s since the bucket ran dry: one token
+    expect((await take()).allowed).toBe(true);
+    expect((await take()).allowed).toBe(false);
+    now += 10 * 60_000; // a long pause: full again, never more than the burst
+    const after = [await take(), await take(), await take(), await take()];
+    expect(after.map((d) => d.allowed)).toEqual([true, true, true, false]);
+    redis.disconnect();
+  });
+
   it('shares one bucket between server processes (Redis), and fails open when Redis is away', async () => {
     const log = createLogger('silent');
     const prefix = testQueuePrefix();
