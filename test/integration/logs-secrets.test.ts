@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ChatClient, TEST_TOKEN } from '../support/chat.js';
+import { TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.js';
 import { type FakeCloud, startFakeCloud } from '../support/fake-whatsapp-cloud.js';
