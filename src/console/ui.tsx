@@ -45,7 +45,7 @@ header form{display:inline;margin:0}header button{background:none;border:0;color
 main{max-width:1100px;margin:0 auto;padding:1rem}h1{font-size:1.35rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.93rem}th,td{border-bottom:1px solid #e3e6ea;padding:.4rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f4;font-weight:600}td.n,th.n{text-align:right}.scroll{overflow-x:auto}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.75rem}.card{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:.75rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:.75rem}.card{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:.75rem}
 .card .v{font-size:1.5rem;font-weight:700}.card .l{color:#555;font-size:.85rem}
 form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0}label{display:block;font-size:.85rem;color:#333}
 input,select,textarea,button{font:inherit;padding:.4rem .5rem;border:1px solid #b8bec5;border-radius:4px;max-width:100%}textarea{width:100%}
