@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
-import { regencyIn, type Scope } from './console-scope.js';
+import { LIST_LIMIT, regencyIn, type Scope } from './console-scope.js';
 import type { Database } from './schema.js';
 
 export type ComplaintStatus = 'open' | 'in_review' | 'resolved' | 'dismissed';
 
-export async function listComplaints(db: Kysely<Database>, scope: Scope, status: ComplaintStatus | undefined) {
+export async function listComplaints(
+  db: Kysely<Database>,
+  scope: Scope,
+  status: ComplaintStatus | undefined,
+) {
   let q = db
     .selectFrom('complaints as c')
     .leftJoin('needs as n', 'n.id', 'c.need_id')
@@ -27,7 +31,7 @@ export async function listComplaints(db: Kysely<Database>, scope: Scope, status:
     ])
     .where(regencyIn('c.regency_code', scope));
   if (status) q = q.where('c.status', '=', status);
-  return q.orderBy('c.created_at', 'desc').limit(200).execute();
+  return q.orderBy('c.created_at', 'desc').limit(LIST_LIMIT).execute();
 }
 
 export async function complaintForUpdate(trx: Kysely<Database>, id: number) {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { areaIn, regencyIn, type Scope } from './console-scope.js';
+import { areaIn, LIST_LIMIT, regencyIn, type Scope } from './console-scope.js';
 import type { Database, Method, NeedStatus } from './schema.js';
 
 // Needs, orders and what went wrong, as the console lists them.
@@ -171,7 +171,7 @@ export async function problemOrders(db: Kysely<Database>, scope: Scope, now: Dat
       ]),
     )
     .orderBy('o.updated_at', 'desc')
-    .limit(200)
+    .limit(LIST_LIMIT)
     .execute();
 }
 
@@ -199,7 +199,7 @@ export async function unreachableIdentities(db: Kysely<Database>, scope: Scope) 
       ]),
     )
     .orderBy('ci.unreachable_at', 'desc')
-    .limit(200)
+    .limit(LIST_LIMIT)
     .execute();
 }
 
@@ -228,7 +228,7 @@ export async function failedMessages(db: Kysely<Database>, scope: Scope) {
       ]),
     )
     .orderBy('ob.updated_at', 'desc')
-    .limit(200)
+    .limit(LIST_LIMIT)
     .execute();
 }
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { areaIn, regencyIn, type Scope } from './console-scope.js';
+import { areaIn, LIST_LIMIT, regencyIn, type Scope } from './console-scope.js';
 import type { Database } from './schema.js';
 
 // Officers, vendors and invite codes as the console reads and decides them.
@@ -22,7 +22,7 @@ export async function pendingOfficers(db: Kysely<Database>, scope: Scope) {
     .where(areaIn('o.village_code', scope))
     .where('o.verification', '=', 'pending')
     .orderBy('o.created_at')
-    .limit(200)
+    .limit(LIST_LIMIT)
     .execute();
 }
 
@@ -46,7 +46,7 @@ export async function pendingVendors(db: Kysely<Database>, scope: Scope) {
     .where(regencyIn('ve.regency_code', scope))
     .where('ve.verification', '=', 'pending')
     .orderBy('ve.created_at')
-    .limit(200)
+    .limit(LIST_LIMIT)
     .execute();
 }
 
@@ -159,7 +159,7 @@ export async function inviteCodes(db: Kysely<Database>, scope: Scope) {
     ])
     .where(areaIn('i.village_code', scope))
     .orderBy('i.created_at', 'desc')
-    .limit(200)
+    .limit(LIST_LIMIT)
     .execute();
 }
 

@@ -9,6 +9,7 @@ import { createQueues, type QueueSet } from '../../src/queue/queues.js';
 import { createRedis, waitUntilReady } from '../../src/queue/redis.js';
 import { createApp } from '../../src/server/app.js';
 import type { ChannelLink } from '../../src/server/channel-status.js';
+import { appendAudit } from '../../src/store/audit.js';
 import { dashboardFigures } from '../../src/store/console-dashboard.js';
 import { ConsoleHttp, makeAdmin } from '../browser/console-http.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
@@ -350,5 +351,51 @@ describe('console pages', () => {
     const clustered = /<ul id="flag-clustered">(.*?)<\/ul>/s.exec(page.body)?.[1] ?? '';
     expect(clustered).toContain('PD-DASH-3');
     expect(clustered).toContain('Rp5.050.000');
+  });
+
+  it('keeps full lists under 200 KB a page', { timeout: 120_000 }, async () => {
+    for (let i = 0; i < 60; i++) {
+      await seedOpenTender(t.db, {
+        number: `PD-FULL-${i}`,
+        category: 'bahan_bangunan',
+        vendors: [
+          { channel: 'web', externalId: `full-${i}-a` },
+          { channel: 'web', externalId: `full-${i}-b` },
+        ],
+      });
+    }
+    for (let i = 0; i < 120; i++) {
+      await t.db.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          {
+            actorType: 'system',
+            actorId: null,
+            action: 'need.matched',
+            entityType: 'need',
+            entityId: String(i),
+            regencyCode: '32.14',
+            data: { invited: 25, ring: 'kabupaten', note: 'x'.repeat(200) },
+          },
+          new Date(),
+        ),
+      );
+    }
+    const http = new ConsoleHttp(server.url);
+    await http.login('pwk@purwakarta.go.id');
+    const weights: string[] = [];
+    for (const path of [
+      '/console/verify',
+      '/console/vendors',
+      '/console/needs',
+      '/console/audit',
+      '/console/problems',
+    ]) {
+      const res = await http.get(path);
+      expect(res.status).toBe(200);
+      weights.push(`  ${path.padEnd(20)} ${res.bytes} bytes (${(res.bytes / 1024).toFixed(1)} KB)`);
+      expect([path, res.bytes < 200 * 1024]).toEqual([path, true]);
+    }
+    process.stdout.write(`[console page weights, full lists]\n${weights.join('\n')}\n`);
   });
 });
