@@ -215,6 +215,8 @@ describe('fault: two servers and two workers on the same PostgreSQL and Redis', 
       .execute();
     expect(closed).toHaveLength(2);
     const errors429 = fake.errors.length;
+    // Nobody crashed on the way.
+    expect(processes.filter((p) => p.child.exitCode !== null || p.child.signalCode !== null)).toEqual([]);
 
     console.error(
       `fault scale-out: 2 servers + 2 workers ready in ${(startMs / 1000).toFixed(1)} s; ${VENDORS} alerts once each; ${updates.length} updates over ${(loadMs / 1000).toFixed(1)} s, each posted to both servers (${statuses.length} posts, all 200): inbound rows ${inbound.length}, ${declined.length} declines; ${rows.length} messages, each sent once; reminder once to each of ${reminded.length} silent vendors, 0 to the ${DECLINING} who declined; officer: 1 reminder, 1 closed; match and close audited once each (timers scheduled by 2 producers, 2 workers); ${errors429} 429s from the fake recovered; done ${(doneMs / 1000).toFixed(1)} s after the load began`,

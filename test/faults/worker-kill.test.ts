@@ -208,6 +208,8 @@ describe('fault: a worker killed with SIGKILL mid-delivery and mid-deadline', ()
       .where('id', '=', deadlineNeed.needId)
       .executeTakeFirstOrThrow();
     expect(need.status).toBe('closed');
+    const replacement = workers[1] as RoleProcess;
+    expect(replacement.child.exitCode === null && replacement.child.signalCode === null).toBe(true);
 
     console.error(
       `fault worker-kill: worker start ${firstStartMs} ms; SIGKILL with ${sentAtKill}/${VENDORS} alerts sent, ${activeDeliveries} deliver jobs and ${activeTimers} deadline job active, ${sending.length} rows mid-send; replacement ready in ${restartMs} ms; all alerts delivered ${(alertsDoneMs / 1000).toFixed(1)} s after the kill (lease ${LEASE_MS / 1000} s released ${released} rows), the deadline fired ${(deadlineMs / 1000).toFixed(1)} s after the kill (BullMQ stalled-job check); lost ${lost}, doubled ${doubled.length} (all among the ${sending.length} the dead worker held mid-send, already accepted by the fake before the kill), officer told ${fake.sent(OFFICER_CHAT).length}×, need.closed audited ${closed.length}×; sends per 5 s after the kill: ${timeline.join(' ')}`,
