@@ -159,7 +159,11 @@ export const configSchema = z.object({
 
   // Admin console: idle session lifetime; cookie Secure flag (unset: on when PUBLIC_URL is https);
   // client IP from X-Forwarded-For behind a reverse proxy; failed logins allowed per window.
-  CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CONSOLE_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   CONSOLE_COOKIE_SECURE: bool.optional(),
   CONSOLE_TRUST_PROXY: bool.default(false),
   CONSOLE_LOGIN_WINDOW_MINUTES: positiveInt.max(24 * 60).default(15),

@@ -412,11 +412,14 @@ export const en: Dictionary = {
   'rate.slow_down':
     'Slow down a little 🙏 Your messages came too fast, so some were not read. Wait a moment, then send again what matters.',
   'hint.money_too_large': 'That amount is too large (at most {max}). Check the zeros, then type it again.',
-  'admin.officer_verified': 'Good news! Your village officer account has been *verified* by the regency admin ✅ Type *menu* to start.',
-  'admin.officer_rejected': 'Sorry, your village officer registration was *rejected* by the regency admin.\nReason: {reason}',
+  'admin.officer_verified':
+    'Good news! Your village officer account has been *verified* by the regency admin ✅ Type *menu* to start.',
+  'admin.officer_rejected':
+    'Sorry, your village officer registration was *rejected* by the regency admin.\nReason: {reason}',
   'admin.vendor_verified':
     'Good news! *{business}* has been *verified* by the regency admin ✅ You will receive village needs.',
-  'admin.vendor_rejected': 'Sorry, the registration of *{business}* was *rejected* by the regency admin.\nReason: {reason}',
+  'admin.vendor_rejected':
+    'Sorry, the registration of *{business}* was *rejected* by the regency admin.\nReason: {reason}',
   'admin.broadcast': '📢 Message from the regency admin:\n{text}',
   'hint.quote_too_low':
     '{amount} for everything? That is far below the village’s estimate — a zero may be missing. Type the full price, e.g. *14.5 million*',

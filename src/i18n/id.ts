@@ -414,10 +414,12 @@ export const id = {
   'hint.money_too_large': 'Jumlah itu terlalu besar (paling banyak {max}). Periksa lagi angka nolnya, lalu tulis ulang.',
   'admin.officer_verified':
     'Kabar baik! Akun perangkat desa Anda sudah *diverifikasi* admin kabupaten ✅ Ketik *menu* untuk mulai.',
-  'admin.officer_rejected': 'Maaf, pendaftaran perangkat desa Anda *ditolak* admin kabupaten.\nAlasan: {reason}',
+  'admin.officer_rejected':
+    'Maaf, pendaftaran perangkat desa Anda *ditolak* admin kabupaten.\nAlasan: {reason}',
   'admin.vendor_verified':
     'Kabar baik! Usaha *{business}* sudah *diverifikasi* admin kabupaten ✅ Anda akan menerima info kebutuhan desa.',
-  'admin.vendor_rejected': 'Maaf, pendaftaran usaha *{business}* *ditolak* admin kabupaten.\nAlasan: {reason}',
+  'admin.vendor_rejected':
+    'Maaf, pendaftaran usaha *{business}* *ditolak* admin kabupaten.\nAlasan: {reason}',
   'admin.broadcast': '📢 Pesan dari admin kabupaten:\n{text}',
   'hint.quote_too_low':
     'Harga {amount} untuk semuanya? Itu jauh di bawah perkiraan desa — mungkin ada angka nol yang kurang. Tulis harga lengkapnya, contoh: *14,5 juta*',
