@@ -429,7 +429,8 @@ export const en: Dictionary = {
   'link.done': 'Your account is now linked ✅ From now on you can use PesanDesa from this {channel} too.',
   'link.notice_other':
     'ℹ️ Your PesanDesa account was just linked with a {channel} account. If that was not you, contact the regency admin.',
-  'link.unknown': 'That code is unknown or has expired. Ask for a new one under *My profile* in your registered account.',
+  'link.unknown':
+    'That code is unknown or has expired. Ask for a new one under *My profile* in your registered account.',
   'link.same_account': 'This chat is already linked to that account.',
   'link.already_registered':
     'This chat is registered as an account of its own, so a code cannot link it. Ask the regency admin to merge the accounts.',

@@ -411,7 +411,8 @@ export const id = {
   'error.generic': 'Maaf, ada gangguan di sistem kami. Silakan kirim lagi sebentar lagi, atau ketik *menu*.',
   'rate.slow_down':
     'Pelan-pelan ya 🙏 Pesan Anda datang terlalu cepat, jadi sebagian belum kami baca. Tunggu sebentar, lalu kirim lagi yang penting.',
-  'hint.money_too_large': 'Jumlah itu terlalu besar (paling banyak {max}). Periksa lagi angka nolnya, lalu tulis ulang.',
+  'hint.money_too_large':
+    'Jumlah itu terlalu besar (paling banyak {max}). Periksa lagi angka nolnya, lalu tulis ulang.',
   'admin.officer_verified':
     'Kabar baik! Akun perangkat desa Anda sudah *diverifikasi* admin kabupaten ✅ Ketik *menu* untuk mulai.',
   'admin.officer_rejected':
@@ -426,10 +427,12 @@ export const id = {
   'profile.link_account': 'Hubungkan WhatsApp / Telegram',
   'link.code':
     'Untuk memakai akun ini juga dari WhatsApp atau Telegram Anda yang lain, kirim pesan ini dari sana:\n\n*hubungkan {code}*\n\nKode berlaku {minutes} menit dan hanya sekali pakai. Jangan berikan kode ini kepada siapa pun.',
-  'link.done': 'Akun Anda sekarang terhubung ✅ Mulai sekarang Anda bisa memakai PesanDesa dari {channel} ini juga.',
+  'link.done':
+    'Akun Anda sekarang terhubung ✅ Mulai sekarang Anda bisa memakai PesanDesa dari {channel} ini juga.',
   'link.notice_other':
     'ℹ️ Akun PesanDesa Anda baru saja dihubungkan dengan sebuah akun {channel}. Jika bukan Anda yang melakukannya, hubungi admin kabupaten.',
-  'link.unknown': 'Kode itu tidak dikenal atau sudah kedaluwarsa. Minta kode baru di menu *Profil saya* pada akun Anda yang sudah terdaftar.',
+  'link.unknown':
+    'Kode itu tidak dikenal atau sudah kedaluwarsa. Minta kode baru di menu *Profil saya* pada akun Anda yang sudah terdaftar.',
   'link.same_account': 'Chat ini sudah terhubung dengan akun tersebut.',
   'link.already_registered':
     'Chat ini sudah terdaftar sebagai akun sendiri, jadi tidak bisa dihubungkan dengan kode. Minta bantuan admin kabupaten untuk menggabungkan akun.',
@@ -442,7 +445,8 @@ export const id = {
   'complaint.general': 'Hal lain / umum',
   'complaint.ask_text':
     'Ceritakan masalahnya dengan kata-kata Anda sendiri: apa yang terjadi, kapan, dan siapa yang terlibat. Admin kabupaten akan membacanya.',
-  'hint.complaint_short': 'Ceritakan sedikit lebih lengkap (paling sedikit 10 huruf), supaya admin bisa menindaklanjuti.',
+  'hint.complaint_short':
+    'Ceritakan sedikit lebih lengkap (paling sedikit 10 huruf), supaya admin bisa menindaklanjuti.',
   'complaint.summary': 'Pengaduan Anda:\n📌 {about}\n📝 {text}\n\nKirim ke admin kabupaten?',
   'complaint.send': 'Ya, kirim',
   'complaint.rewrite': 'Tulis ulang',

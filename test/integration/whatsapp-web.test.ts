@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
 import type { RunningSystem } from '../../src/system.js';
-import { ChatClient, TEST_TOKEN } from '../support/chat.js';
+import { TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { FakeWhatsAppPhone } from '../support/fake-whatsapp-web.js';
 import { postNeed, registerOfficer, registerVendor, seedOpenTender } from '../support/lifecycle.js';
