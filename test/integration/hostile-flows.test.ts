@@ -596,6 +596,9 @@ describe('flows under hostile input keep the procurement invariants', () => {
     await home('officer');
     await tap('officer', 'orders');
     await home('officer');
+    await tap('officer', 'my_needs');
+    await place('officer', 'award', 'choose', { needId });
+    await home('officer');
     await tap('officer', 'complaint');
     await tap('officer', 'general');
     await say('officer', 'Tidak ada yang salah, hanya mencoba');
