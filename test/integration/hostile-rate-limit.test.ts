@@ -8,22 +8,31 @@ import { freePort } from '../../src/runtime/process-utils.js';
 import type { RunningSystem } from '../../src/system.js';
 import { ChatClient, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
+import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.js';
 import { outboxOf } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
 
 // One token a minute: during this test (seconds) no token is refilled, so "allowed" is exactly
 // the burst and the figures are not timing-dependent.
 const BURST = 5;
+const BOT_TOKEN = '123456:LIMIT-token-abcdefghijklmnopqrstuvwxyz';
+const TG_SECRET = 'telegram-limit-secret-0123456789';
 const FLOOD = 50;
 
 describe('per-chat limit on inbound turns', () => {
   let t: TestDb;
   let system: RunningSystem;
+  let telegram: FakeTelegram;
   const slowDown = translate('id', 'rate.slow_down');
 
   beforeAll(async () => {
     t = await createTestDb();
+    telegram = await startFakeTelegram({ token: BOT_TOKEN, perChatPerSecond: 100 });
     system = await startTestSystem({
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+      TELEGRAM_API_ROOT: telegram.url,
+      TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+      TELEGRAM_MODE: 'webhook',
       DATABASE_URL: t.url,
       REDIS_URL: inject('redisUrl'),
       QUEUE_PREFIX: testQueuePrefix(),
@@ -34,6 +43,7 @@ describe('per-chat limit on inbound turns', () => {
   });
   afterAll(async () => {
     await system?.stop();
+    await telegram?.close();
     await t?.drop();
   });
 
@@ -96,6 +106,36 @@ describe('per-chat limit on inbound turns', () => {
         `${BURST} turns run, ${FLOOD - BURST} recorded as throttled, 1 notice; ` +
         `other chat 3/3 answered; ${Math.round(performance.now() - started)} ms`,
     );
+  });
+
+  it('over Telegram: every flooded update is answered 200 (no resend), one notice reaches the chat', async () => {
+    const chatId = 880_001;
+    let updateId = 70_000;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(`${system.url}/webhooks/telegram`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TG_SECRET },
+          body: JSON.stringify({
+            update_id: ++updateId,
+            message: {
+              message_id: updateId,
+              date: Math.floor(Date.now() / 1000),
+              chat: { id: chatId, type: 'private' },
+              from: { id: chatId, is_bot: false, first_name: 'Uji' },
+              text: `spam ${i}`,
+            },
+          }),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(await inboundKinds(String(chatId))).toEqual({ run: BURST, throttled: 20 - BURST });
+    await eventually(async () =>
+      telegram.sent(chatId).some((c) => String(c.params.text ?? '').includes('Pelan-pelan')),
+    );
+    const notices = telegram.sent(chatId).filter((c) => String(c.params.text ?? '').includes('Pelan-pelan'));
+    expect(notices.length).toBe(1);
   });
 
   it('does not charge a platform retry of a message already counted', async () => {
