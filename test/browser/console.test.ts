@@ -302,6 +302,16 @@ describe('the admin console in a browser', () => {
     expect(await page.textContent('.flash.err')).toContain(`baris #${victim}`);
   });
 
+  it('shows the queues in bull-board behind the same login', { timeout: 60_000 }, async () => {
+    await page.goto(`${base}/console/queues`);
+    await page.getByText('deliver', { exact: false }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: resolve(OUT, 'queues.png') });
+    const anon = await browser.newPage();
+    await anon.goto(`${base}/console/queues`);
+    expect(anon.url()).toContain('/console/login');
+    await anon.close();
+  });
+
   it('takes a screenshot of the dashboard and measures every page', { timeout: 60_000 }, async () => {
     await page.goto(`${base}/console`);
     const shot = resolve(OUT, 'dashboard.png');
