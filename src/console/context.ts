@@ -54,15 +54,6 @@ export function pageOffset(c: C): number {
   return Number.isInteger(p) && p > 1 && p < 10_000 ? (p - 1) * 50 : 0;
 }
 
-export function queryWith(c: C, change: Record<string, string | null>): string {
-  const u = new URL(c.req.url);
-  for (const [k, v] of Object.entries(change)) {
-    if (v === null) u.searchParams.delete(k);
-    else u.searchParams.set(k, v);
-  }
-  return `${u.pathname}${u.search}`;
-}
-
 export async function form(c: C): Promise<Record<string, string>> {
   const body = await c.req.parseBody({ all: false });
   const out: Record<string, string> = {};

@@ -1,8 +1,9 @@
+import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { consoleEn } from '../i18n/console-en.js';
 import { type ConsoleKey, consoleId } from '../i18n/console-id.js';
-import type { ConsoleAdmin } from './auth.js';
+import type { ConsoleAdmin, ConsoleEnv } from './auth.js';
 
 export type T = (key: ConsoleKey, params?: Record<string, string | number>) => string;
 
@@ -203,5 +204,26 @@ export function Select(props: {
         ))}
       </select>
     </label>
+  );
+}
+
+/** Previous / next links for a list shown 50 rows a page (one more row is read to know). */
+export function Pager(props: {
+  c: Context<ConsoleEnv>;
+  offset: number;
+  more: boolean;
+  t: (k: 'common.prev_page' | 'common.next_page') => string;
+}) {
+  const page = props.offset / 50 + 1;
+  const to = (n: number) => {
+    const u = new URL(props.c.req.url);
+    u.searchParams.set('page', String(n));
+    return `${u.pathname}${u.search}`;
+  };
+  return (
+    <p>
+      {page > 1 ? <a href={to(page - 1)}>{props.t('common.prev_page')}</a> : null}{' '}
+      {props.more ? <a href={to(page + 1)}>{props.t('common.next_page')}</a> : null}
+    </p>
   );
 }

@@ -1,0 +1,127 @@
+import { randomInt } from 'node:crypto';
+import type { Hono } from 'hono';
+import { insertInviteCode, inviteCodes } from '../../store/console-people.js';
+import { regencyOfArea } from '../../store/console-scope.js';
+import { scopedRegencies } from '../../store/console-settings.js';
+import { listDistricts, listVillages } from '../../store/registry.js';
+import type { ConsoleEnv } from '../auth.js';
+import {
+  type ConsoleDeps,
+  Forbidden,
+  flashOf,
+  form,
+  handler,
+  pageCtx,
+  scopeFor,
+  withFlash,
+} from '../context.js';
+import { Csrf, Layout, Select, when } from '../ui.js';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const newCode = () =>
+  Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+
+export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
+  r.get(
+    '/console/invites',
+    handler(async (c) => {
+      const ctx = pageCtx(c);
+      const { t } = ctx;
+      const scope = scopeFor(c, c.req.query('regency'));
+      const regencies = await scopedRegencies(deps.db, scope);
+      const regency = c.req.query('regency') ?? regencies[0]?.code;
+      const district = c.req.query('district');
+      if (district && !regencies.some((g) => district.startsWith(`${g.code}.`))) throw new Forbidden();
+      const [codes, districts, villages] = await Promise.all([
+        inviteCodes(deps.db, scope),
+        regency ? listDistricts(deps.db, regency) : Promise.resolve([]),
+        district ? listVillages(deps.db, district, true) : Promise.resolve([]),
+      ]);
+      return c.html(
+        <Layout ctx={ctx} title={t('invites.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+          <form method="get" class="inline">
+            <Select
+              name="regency"
+              label={t('col.regency')}
+              value={regency}
+              options={regencies.map((g) => ({ value: g.code, label: g.name }))}
+            />
+            <Select
+              name="district"
+              label={t('col.kecamatan')}
+              value={district}
+              all="–"
+              options={districts.map((d) => ({ value: d.code, label: d.name }))}
+            />
+            <button type="submit">{t('common.filter')}</button>
+          </form>
+          {villages.length ? (
+            <form method="post" action="/console/invites" class="inline">
+              <Csrf token={ctx.csrf} />
+              <Select
+                name="village"
+                label={t('invites.pick_desa')}
+                value={undefined}
+                options={villages.map((v) => ({ value: v.code, label: v.name }))}
+              />
+              <label>
+                {t('invites.days')}
+                <br />
+                <input type="number" name="days" value="30" min={1} max={365} />
+              </label>
+              <button type="submit">{t('invites.create')}</button>
+            </form>
+          ) : null}
+          <div class="scroll">
+            <table>
+              <tr>
+                <th>{t('col.code')}</th>
+                <th>{t('col.desa')}</th>
+                <th>{t('col.expires')}</th>
+                <th>{t('col.used')}</th>
+              </tr>
+              {codes.map((i) => (
+                <tr>
+                  <td>
+                    <code>{i.code}</code>
+                  </td>
+                  <td>
+                    {i.desa}, {i.kecamatan}
+                  </td>
+                  <td>{when(i.expires_at, ctx.admin.locale)}</td>
+                  <td>{i.used_at ? when(i.used_at, ctx.admin.locale) : '–'}</td>
+                </tr>
+              ))}
+            </table>
+          </div>
+        </Layout>,
+      );
+    }),
+  );
+
+  r.post(
+    '/console/invites',
+    handler(async (c) => {
+      const { t } = pageCtx(c);
+      const body = await form(c);
+      const village = body.village ?? '';
+      if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(village)) return c.text(t('common.not_found'), 400);
+      scopeFor(c, regencyOfArea(village));
+      const days = Math.min(365, Math.max(1, Number(body.days) || 30));
+      const code = newCode();
+      const names = await listVillages(deps.db, village.split('.').slice(0, 3).join('.'), true);
+      const desa = names.find((v) => v.code === village);
+      if (!desa) return c.text(t('common.not_found'), 404);
+      await insertInviteCode(deps.db, {
+        code,
+        villageCode: village,
+        adminId: c.get('admin').id,
+        expiresAt: new Date(deps.now().getTime() + days * 86_400_000),
+      });
+      return c.redirect(
+        withFlash(c, '/console/invites', t('invites.created', { code, desa: desa.name })),
+        303,
+      );
+    }),
+  );
+}

@@ -1,0 +1,249 @@
+import type { Hono } from 'hono';
+import { type Ring, rankQuotes } from '../../domain/ranking.js';
+import {
+  auditOfNeed,
+  fulfilmentOf,
+  invitationsOf,
+  needHeader,
+  needItemsOf,
+  ordersOfNeed,
+  quoteIdsOf,
+} from '../../store/console-needs.js';
+import { activeQuoteCount, unsealedQuotes } from '../../store/quotes.js';
+import type { ConsoleEnv } from '../auth.js';
+import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
+import { Layout, rupiah, when } from '../ui.js';
+
+export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
+  r.get(
+    '/console/needs/:id',
+    handler(async (c) => {
+      const ctx = pageCtx(c);
+      const { t } = ctx;
+      const loc = ctx.admin.locale;
+      const id = Number(c.req.param('id'));
+      const need = Number.isSafeInteger(id) ? await needHeader(deps.db, id) : undefined;
+      if (!need) return c.text(t('common.not_found'), 404);
+      scopeFor(c, need.regency_code);
+      const now = deps.now();
+      const sealed = need.quote_deadline > now;
+      const [items, invitations, orders, quoteIds, count, quotes] = await Promise.all([
+        needItemsOf(deps.db, id),
+        invitationsOf(deps.db, id),
+        ordersOfNeed(deps.db, id),
+        quoteIdsOf(deps.db, id),
+        activeQuoteCount(deps.db, id),
+        sealed ? Promise.resolve([]) : unsealedQuotes(deps.db, id, now),
+      ]);
+      const ranked = rankQuotes(
+        quotes.map((q) => ({
+          ...q,
+          quoteId: q.id,
+          deliveryDays: q.delivery_days,
+          vendorRating: q.rating_count > 0 ? q.rating_sum / q.rating_count : null,
+          ring: (q.ring ?? 'kabupaten') as Ring,
+          submittedAt: q.submitted_at,
+        })),
+      );
+      const orderIds = orders.map((o) => o.id);
+      const [ful, audit] = await Promise.all([
+        fulfilmentOf(deps.db, orderIds),
+        auditOfNeed(deps.db, id, quoteIds, orderIds),
+      ]);
+      return c.html(
+        <Layout ctx={ctx} title={t('need.title', { number: need.number ?? `#${need.id}` })}>
+          <p>
+            <b>{need.title}</b> · {t(`method.${need.method}`)} · {t(`status.${need.status}`)}
+            <br />
+            {need.desa}, {need.kecamatan} · {need.category} · {t('need.officer')}: {need.officer}
+            <br />
+            {t('col.hps')}: {rupiah(need.hps)} · {t('col.deadline')}: {when(need.quote_deadline, loc)} ·{' '}
+            {t('need.needed_by')}: {when(need.needed_by, loc)} · {t('need.place')}: {need.delivery_place}
+          </p>
+          <p class="muted">
+            <a href={`/console/export/ocds/need/${need.id}`}>{t('common.export_ocds')}</a>
+          </p>
+          <h2>{t('need.timeline')}</h2>
+          <ul>
+            <li>
+              {t('need.created')}: {when(need.created_at, loc)}
+            </li>
+            {need.published_at ? (
+              <li>
+                {t('need.published')}: {when(need.published_at, loc)}
+              </li>
+            ) : null}
+            {need.closed_at ? (
+              <li>
+                {t('need.closed')}: {when(need.closed_at, loc)}
+              </li>
+            ) : null}
+            {orders.map((o) => (
+              <li>
+                {t('need.order')} {o.number}: {when(o.created_at, loc)} – {t(`order.${o.status}`)}
+              </li>
+            ))}
+          </ul>
+          <h2>{t('need.items')}</h2>
+          <div class="scroll">
+            <table>
+              <tr>
+                <th>{t('col.item')}</th>
+                <th class="n">{t('col.qty')}</th>
+              </tr>
+              {items.map((i) => (
+                <tr>
+                  <td>{i.name}</td>
+                  <td class="n">
+                    {i.quantity} {i.unit}
+                  </td>
+                </tr>
+              ))}
+            </table>
+          </div>
+          <h2>{t('need.invitations')}</h2>
+          <div class="scroll">
+            <table>
+              <tr>
+                <th>{t('col.rank')}</th>
+                <th>{t('col.vendor')}</th>
+                <th>{t('col.ring')}</th>
+                <th>{t('col.status')}</th>
+              </tr>
+              {invitations.map((i) => (
+                <tr>
+                  <td>{i.rank}</td>
+                  <td>{i.business_name}</td>
+                  <td>{t(`ring.${i.ring}`)}</td>
+                  <td>
+                    {t(`inv.${i.status}`)}{' '}
+                    {i.alerted_at ? <span class="muted">({when(i.alerted_at, loc)})</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </table>
+          </div>
+          <h2>{t('need.quotes')}</h2>
+          {sealed ? (
+            <p class="flash" id="sealed">
+              {t('need.sealed', { deadline: when(need.quote_deadline, loc), count })}
+            </p>
+          ) : (
+            <div class="scroll">
+              <table id="ranked-quotes">
+                <tr>
+                  <th>{t('col.rank')}</th>
+                  <th>{t('col.vendor')}</th>
+                  <th class="n">{t('col.total')}</th>
+                  <th class="n">{t('col.delivery_days')}</th>
+                  <th>{t('col.status')}</th>
+                  <th>{t('col.note')}</th>
+                </tr>
+                {ranked.map((q, i) => (
+                  <tr>
+                    <td>{i + 1}</td>
+                    <td>{q.business_name}</td>
+                    <td class="n">{rupiah(q.total)}</td>
+                    <td class="n">{q.delivery_days}</td>
+                    <td>{t(`quote.${q.status}`)}</td>
+                    <td>{q.note ?? ''}</td>
+                  </tr>
+                ))}
+              </table>
+            </div>
+          )}
+          {orders.length ? (
+            <>
+              <h2>{t('need.order')}</h2>
+              <div class="scroll">
+                <table>
+                  <tr>
+                    <th>{t('col.number')}</th>
+                    <th>{t('col.vendor')}</th>
+                    <th class="n">{t('col.amount')}</th>
+                    <th>{t('col.status')}</th>
+                    <th>{t('col.reason')}</th>
+                  </tr>
+                  {orders.map((o) => (
+                    <tr>
+                      <td>{o.number}</td>
+                      <td>{o.business_name}</td>
+                      <td class="n">
+                        {rupiah(o.amount)}
+                        {o.offered_amount !== o.amount ? (
+                          <div class="muted">{rupiah(o.offered_amount)}</div>
+                        ) : null}
+                      </td>
+                      <td>{t(`order.${o.status}`)}</td>
+                      <td>
+                        {[o.award_reason, o.negotiation_note, o.status_reason].filter(Boolean).join(' · ')}
+                      </td>
+                    </tr>
+                  ))}
+                </table>
+              </div>
+              <h2>{t('need.delivery')}</h2>
+              <ul>
+                {ful.deliveries.map((d) => (
+                  <li>
+                    {when(d.reported_at, loc)} {d.note ?? ''} {d.photo_media_id ? '📷' : ''}
+                  </li>
+                ))}
+              </ul>
+              <h2>{t('need.receipt')}</h2>
+              <ul>
+                {ful.receipts.map((x) => (
+                  <li>
+                    {when(x.created_at, loc)} {x.outcome} {x.bast_number ?? ''} {x.problem_note ?? ''}
+                  </li>
+                ))}
+              </ul>
+              <h2>{t('need.payment')}</h2>
+              <ul>
+                {ful.payments.map((p) => (
+                  <li>
+                    {rupiah(p.amount)} · {p.method} · {p.reference ?? ''}
+                  </li>
+                ))}
+              </ul>
+              <h2>{t('need.ratings')}</h2>
+              <ul>
+                {ful.ratings.map((x) => (
+                  <li>
+                    {x.direction}: {'★'.repeat(x.score)} {x.comment ?? ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h2>{t('need.audit')}</h2>
+          <div class="scroll">
+            <table>
+              <tr>
+                <th>#</th>
+                <th>{t('col.time')}</th>
+                <th>{t('col.action')}</th>
+                <th>{t('col.actor')}</th>
+              </tr>
+              {audit.map((a) => (
+                <tr>
+                  <td>{a.id}</td>
+                  <td>{when(a.at, loc)}</td>
+                  <td>
+                    {a.action}{' '}
+                    <span class="muted">
+                      {a.entity_type} {a.entity_id}
+                    </span>
+                  </td>
+                  <td>
+                    {a.actor_type} {a.actor_id ?? ''}
+                  </td>
+                </tr>
+              ))}
+            </table>
+          </div>
+        </Layout>,
+      );
+    }),
+  );
+}

@@ -1,0 +1,149 @@
+import type { Hono } from 'hono';
+import { pendingOfficers, pendingVendors } from '../../store/console-people.js';
+import { decideRegistration } from '../actions.js';
+import type { ConsoleEnv } from '../auth.js';
+import {
+  type ConsoleDeps,
+  Forbidden,
+  flashOf,
+  form,
+  handler,
+  pageCtx,
+  scopeFor,
+  withFlash,
+} from '../context.js';
+import { Csrf, Layout, when } from '../ui.js';
+
+export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
+  r.get(
+    '/console/verify',
+    handler(async (c) => {
+      const ctx = pageCtx(c);
+      const { t } = ctx;
+      const scope = scopeFor(c, c.req.query('regency'));
+      const [officers, vendors] = await Promise.all([
+        pendingOfficers(deps.db, scope),
+        pendingVendors(deps.db, scope),
+      ]);
+      const Decide = (p: { kind: 'officer' | 'vendor'; id: number }) => (
+        <>
+          <form method="post" action={`/console/verify/${p.kind}/${p.id}`} class="inline">
+            <Csrf token={ctx.csrf} />
+            <input type="hidden" name="decision" value="approve" />
+            <button type="submit" name="approve">
+              {t('verify.approve')}
+            </button>
+          </form>
+          <form method="post" action={`/console/verify/${p.kind}/${p.id}`} class="inline">
+            <Csrf token={ctx.csrf} />
+            <input type="hidden" name="decision" value="reject" />
+            <input
+              name="reason"
+              required
+              maxlength={300}
+              placeholder={t('verify.reason')}
+              aria-label={t('verify.reason')}
+            />
+            <button type="submit" class="red">
+              {t('verify.reject')}
+            </button>
+          </form>
+        </>
+      );
+      return c.html(
+        <Layout ctx={ctx} title={t('verify.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+          <h2>{t('verify.officers')}</h2>
+          {officers.length === 0 ? (
+            <p class="muted">{t('verify.empty')}</p>
+          ) : (
+            <div class="scroll">
+              <table>
+                <tr>
+                  <th>{t('col.name')}</th>
+                  <th>{t('col.position')}</th>
+                  <th>{t('col.desa')}</th>
+                  <th>{t('col.registered')}</th>
+                  <th />
+                </tr>
+                {officers.map((o) => (
+                  <tr id={`officer-${o.id}`}>
+                    <td>
+                      {o.full_name}
+                      <div class="muted">{o.phone_e164 ?? ''}</div>
+                    </td>
+                    <td>{o.position}</td>
+                    <td>
+                      {o.desa}, {o.kecamatan}
+                    </td>
+                    <td>{when(o.created_at, ctx.admin.locale)}</td>
+                    <td>
+                      <Decide kind="officer" id={o.id} />
+                    </td>
+                  </tr>
+                ))}
+              </table>
+            </div>
+          )}
+          <h2>{t('verify.vendors')}</h2>
+          {vendors.length === 0 ? (
+            <p class="muted">{t('verify.empty')}</p>
+          ) : (
+            <div class="scroll">
+              <table>
+                <tr>
+                  <th>{t('col.business')}</th>
+                  <th>{t('col.categories')}</th>
+                  <th>{t('col.desa')}</th>
+                  <th>{t('col.registered')}</th>
+                  <th />
+                </tr>
+                {vendors.map((v) => (
+                  <tr id={`vendor-${v.id}`}>
+                    <td>
+                      <b>{v.business_name}</b>
+                      <div class="muted">
+                        {v.owner_name} · {v.phone_e164 ?? ''}
+                      </div>
+                    </td>
+                    <td>{v.categories ?? ''}</td>
+                    <td>
+                      {v.desa}, {v.kecamatan}
+                    </td>
+                    <td>{when(v.created_at, ctx.admin.locale)}</td>
+                    <td>
+                      <Decide kind="vendor" id={v.id} />
+                    </td>
+                  </tr>
+                ))}
+              </table>
+            </div>
+          )}
+        </Layout>,
+      );
+    }),
+  );
+
+  r.post(
+    '/console/verify/:kind/:id',
+    handler(async (c) => {
+      const { t } = pageCtx(c);
+      const kind = c.req.param('kind');
+      const id = Number(c.req.param('id'));
+      if ((kind !== 'officer' && kind !== 'vendor') || !Number.isSafeInteger(id))
+        return c.text(t('common.not_found'), 404);
+      const body = await form(c);
+      const approve = body.decision === 'approve';
+      const reason = (body.reason ?? '').trim().slice(0, 300);
+      if (!approve && !reason)
+        return c.redirect(withFlash(c, '/console/verify', t('verify.reason_required'), 'err'), 303);
+      const res = await decideRegistration(deps, c.get('admin'), kind, id, approve, approve ? null : reason);
+      if (!res.ok) {
+        if (res.error === 'forbidden') throw new Forbidden();
+        if (res.error === 'not_found') return c.text(t('common.not_found'), 404);
+        return c.redirect(withFlash(c, '/console/verify', t('verify.already'), 'err'), 303);
+      }
+      const msg = t(approve ? 'verify.approved' : 'verify.rejected', { name: res.name });
+      return c.redirect(withFlash(c, '/console/verify', msg), 303);
+    }),
+  );
+}
