@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/index.js';
 import { createLogger } from '../logger.js';
 import { provideServices } from '../runtime/services.js';
-import { verifyAuditChain } from '../store/audit.js';
+import { auditRow, verifyAuditChain } from '../store/audit.js';
 import { createDb } from '../store/db.js';
 
 /**
@@ -20,11 +20,7 @@ try {
   if (result.ok) {
     process.stdout.write(`Audit chain intact: ${result.rows} rows verified in ${ms} ms.\n`);
   } else {
-    const row = await db
-      .selectFrom('audit_log')
-      .select(['id', 'at', 'action', 'entity_type', 'entity_id'])
-      .where('id', '=', Number(result.brokenAt))
-      .executeTakeFirst();
+    const row = await auditRow(db, Number(result.brokenAt));
     process.stdout.write(
       `Audit chain BROKEN at row ${result.brokenAt}` +
         (row ? ` (${row.action} on ${row.entity_type} ${row.entity_id}, ${row.at.toISOString()})` : '') +

@@ -299,7 +299,8 @@ export const en: Dictionary = {
   'order.accepted_vendor':
     'Order *{number}* accepted ✅ Please deliver on time. Report delivery in *My orders*.',
   'order.declined_vendor': 'Order declined. The village will choose another supplier.',
-  'order.accepted_officer': '✅ {vendor} accepted order *{number}*.',
+  'order.accepted_officer':
+    '✅ {vendor} accepted order *{number}*.\n📞 For the delivery, call the supplier at {phone}.',
   'order.declined_officer':
     '⚠️ {vendor} declined order *{number}*: {reason}. Please choose the next supplier.',
   'order.ask_delivery_proof':

@@ -301,7 +301,8 @@ export const id = {
   'order.accepted_vendor':
     'Pesanan *{number}* diterima ✅ Kirim tepat waktu ya. Laporkan pengiriman lewat menu *Pesanan saya*.',
   'order.declined_vendor': 'Pesanan ditolak. Desa akan memilih penyedia lain.',
-  'order.accepted_officer': '✅ {vendor} menerima pesanan *{number}*.',
+  'order.accepted_officer':
+    '✅ {vendor} menerima pesanan *{number}*.\n📞 Untuk urusan pengiriman, hubungi penyedia di {phone}.',
   'order.declined_officer':
     '⚠️ {vendor} menolak pesanan *{number}*: {reason}. Silakan pilih penyedia berikutnya.',
   'order.ask_delivery_proof':

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { displayPhone } from '../conversation/parse/phone.js';
 import { needTransition, type OrderEvent, orderTransition } from '../domain/lifecycle.js';
 import { bastNumber } from '../domain/numbers.js';
 import type { MessageKey, Params } from '../i18n/index.js';
@@ -104,9 +105,12 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
           )),
         );
       }
+      // The officer now deals with the supplier directly (delivery, questions): the one place a
+      // vendor's full phone number reaches someone else.
       await tell(l.order.officerUserId, 'order.accepted_officer', `accepted:${orderId}`, {
         number: l.order.number,
         vendor: l.order.businessName,
+        phone: l.order.vendorPhone ? displayPhone(l.order.vendorPhone) : '-',
       });
       const remindAt = l.order.neededBy.getTime() - 24 * 3600_000;
       if (remindAt > now.getTime()) {

@@ -81,3 +81,12 @@ export async function verifyAuditChain(
     }
   }
 }
+
+/** One audit row, as `npm run audit:verify` names it. */
+export async function auditRow(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'action', 'entity_type', 'entity_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

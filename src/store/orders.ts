@@ -50,6 +50,8 @@ export interface OrderRow {
   needTitle: string;
   regencyCode: string;
   businessName: string;
+  /** The vendor's phone: for the officer of this order, once the vendor has accepted it. */
+  vendorPhone: string | null;
   neededBy: Date;
 }
 
@@ -78,6 +80,7 @@ export async function getOrder(
       'n.number as need_number',
       'n.title',
       'v.business_name',
+      'v.phone_e164',
       'n.needed_by',
       'n.regency_code',
     ])
@@ -100,6 +103,7 @@ export async function getOrder(
     needNumber: r.need_number,
     needTitle: r.title,
     businessName: r.business_name,
+    vendorPhone: r.phone_e164,
     neededBy: r.needed_by,
     regencyCode: r.regency_code,
   };

@@ -269,6 +269,9 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
       'dipilih TB Barat Makmur seharga Rp13.400.000',
     );
     await far1.waitFor((m) => m.text.includes('dipilih TB Barat Makmur'));
+    // The officer now arranges the delivery with the supplier: the one who gets its number.
+    const acceptedNotice = await officer.waitFor((m) => m.text.includes('menerima pesanan'));
+    expect(acceptedNotice.text).toContain('hubungi penyedia di +62 812-3456-7890');
     await officer.fetchNew();
     await kec1.say('menu');
     await kec1.say('Pesanan saya');

@@ -39,3 +39,10 @@ export function maskPhone(e164: string): string {
   if (digits.length < 7) return `${prefix}****${digits.slice(-2)}`;
   return `${prefix}${digits.slice(0, 3)}****${digits.slice(-3)}`;
 }
+
+/** A full number for the one person who needs to call it (`+62 812-3456-7890`). */
+export function displayPhone(e164: string): string {
+  const phone = parsePhoneNumberFromString(e164.trim().slice(0, MAX_PHONE_INPUT));
+  if (!phone) return e164;
+  return `+${phone.countryCallingCode} ${phone.formatInternational().split(' ').slice(1).join('-')}`;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskPhone, type PhoneError, parsePhone } from '../../../src/conversation/parse/phone.js';
+import { displayPhone, maskPhone, type PhoneError, parsePhone } from '../../../src/conversation/parse/phone.js';
 import { ADVERSARIAL, chatText } from './arbitraries.js';
 
 describe('parsePhone', () => {
@@ -78,5 +78,12 @@ describe('parsePhone properties', () => {
     const started = performance.now();
     for (const input of ADVERSARIAL) expect(parsePhone(input).ok).toBe(false);
     expect(performance.now() - started).toBeLessThan(250);
+  });
+});
+
+describe('displayPhone', () => {
+  it('writes a full number the Indonesian way, for the one person who needs it', () => {
+    expect(displayPhone('+6281234567890')).toBe('+62 812-3456-7890');
+    expect(displayPhone('+62215551234')).toBe('+62 21-5551234');
   });
 });
