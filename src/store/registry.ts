@@ -141,14 +141,24 @@ export interface NewVendor {
   nib: string | null;
   villageCode: string;
   categoryIds: number[];
+  /** Quiet hours for a regency without its own setting. */
   quietStartMinute: number;
   quietEndMinute: number;
 }
 
-/** Creates the vendor, or updates it when this person registered before (a re-registration). */
+/**
+ * Creates the vendor, or updates it when this person registered before (a re-registration).
+ * A new vendor gets the quiet hours of their regency (the admin's setting); a re-registration
+ * keeps the ones the vendor chose.
+ */
 export async function saveVendor(trx: Kysely<Database>, v: NewVendor): Promise<number> {
   const place = await villagePlace(trx, v.villageCode);
   if (!place) throw new Error(`unknown village ${v.villageCode}`);
+  const regency = await trx
+    .selectFrom('procurement_settings')
+    .select(['quiet_start_minute', 'quiet_end_minute'])
+    .where('regency_code', '=', place.regencyCode)
+    .executeTakeFirst();
   const values = {
     user_id: v.userId,
     business_name: v.businessName,
@@ -158,12 +168,14 @@ export async function saveVendor(trx: Kysely<Database>, v: NewVendor): Promise<n
     village_code: v.villageCode,
     district_code: place.districtCode,
     regency_code: place.regencyCode,
-    quiet_start_minute: v.quietStartMinute,
-    quiet_end_minute: v.quietEndMinute,
   };
   const row = await trx
     .insertInto('vendors')
-    .values(values)
+    .values({
+      ...values,
+      quiet_start_minute: regency?.quiet_start_minute ?? v.quietStartMinute,
+      quiet_end_minute: regency?.quiet_end_minute ?? v.quietEndMinute,
+    })
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...values, updated_at: new Date() }))
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -82,6 +82,32 @@ describe('menus, profile, policy and identities', () => {
     });
   });
 
+  it('a new vendor takes the quiet hours the regency admin set', async () => {
+    await t.db
+      .updateTable('procurement_settings')
+      .set({ quiet_start_minute: 22 * 60, quiet_end_minute: 5 * 60 })
+      .where('regency_code', '=', '32.14')
+      .execute();
+    try {
+      const c = chat();
+      await registerVendor(c);
+      const quiet = () =>
+        t.db
+          .selectFrom('vendors as v')
+          .innerJoin('channel_identities as ci', 'ci.user_id', 'v.user_id')
+          .select(['v.quiet_start_minute', 'v.quiet_end_minute'])
+          .where('ci.external_id', '=', c.identity)
+          .executeTakeFirstOrThrow();
+      expect(await quiet()).toEqual({ quiet_start_minute: 22 * 60, quiet_end_minute: 5 * 60 });
+    } finally {
+      await t.db
+        .updateTable('procurement_settings')
+        .set({ quiet_start_minute: 21 * 60, quiet_end_minute: 6 * 60 })
+        .where('regency_code', '=', '32.14')
+        .execute();
+    }
+  });
+
   it('typing a menu entry by name opens it (pengaduan)', async () => {
     const c = chat();
     await registerVendor(c);
