@@ -49,7 +49,7 @@ describe('/metrics', () => {
     await worker?.stop();
     await server?.stop();
     await t?.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   const scrape = (token?: string, base = String(server.url)) =>

@@ -31,15 +31,17 @@ export default async function setup(project: TestProject) {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { test: true });
   const stops: Array<() => Promise<void>> = [];
 
-  // One folder per test run, so two runs on one machine (or a run beside a crashed one)
-  // never share a data folder; folders of runs whose process is gone are removed first.
+  // One folder per test run and project (each project runs this setup, in the same process), so
+  // two runs on one machine, or two projects of one run, never share a data folder — a second
+  // server on the same folder would stop the first. Folders of runs whose process is gone are
+  // removed first.
   const root = join('.data', 'test');
   await mkdir(root, { recursive: true });
   for (const name of await readdir(root)) {
-    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
+    const pid = Number(/^run-(\d+)(?:-[\w-]+)?$/.exec(name)?.[1]);
     if (pid && !isAlive(pid)) await rm(join(root, name), { recursive: true, force: true });
   }
-  const runDir = join(root, `run-${process.pid}`);
+  const runDir = join(root, `run-${process.pid}-${project.name.replace(/[^\w-]/g, '')}`);
 
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
