@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import { withContext } from '../conversation/context.js';
 import type { Outbound } from '../conversation/types.js';
 import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
-import { getUser } from '../store/chat.js';
-import { identityOfUser, offerConversations } from '../store/needs.js';
+import { offerConversations, recipientsOf } from '../store/needs.js';
 import { insertOutbox } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
 
@@ -18,15 +17,14 @@ export interface Recipient {
 }
 
 export async function recipient(db: Kysely<Database>, userId: number): Promise<Recipient | null> {
-  const identity = await identityOfUser(db, userId);
-  if (!identity) return null;
-  const user = await getUser(db, userId);
-  if (user.status === 'suspended') return null;
-  const locale = asLocale(user.locale);
+  // One read for identity and language (reminders send two notices each: the bench counted).
+  const [r] = await recipientsOf(db, [userId]);
+  if (!r) return null; // nowhere to reach them, or suspended
+  const locale = asLocale(r.locale);
   return {
     userId,
-    identityId: identity.id,
-    channel: identity.channel,
+    identityId: r.identity_id,
+    channel: r.channel,
     locale,
     t: (key, params) => translate(locale, key, params),
   };
