@@ -24,18 +24,19 @@ async function main(): Promise<void> {
   const role = (arg as Role | undefined) ?? config.ROLE;
   const log = createLogger(config.LOG_LEVEL, { role });
 
-  let system: Awaited<ReturnType<typeof startSystem>>;
-  try {
-    system = await startSystem(config, log, role);
-  } catch (err) {
-    const known = err instanceof RedisMissingError || (err as Error).name === 'RedisPolicyError';
-    log.fatal(known ? { msg: (err as Error).message } : { err }, 'PesanDesa could not start');
-    if (known) console.error((err as Error).message);
-    process.exit(1);
-  }
-
+  // Signals are handled from the start: one that arrives while the system is still starting
+  // (or right after it logged "ready") stops it cleanly once it is up, instead of killing it.
+  let system: Awaited<ReturnType<typeof startSystem>> | null = null;
+  let requested: string | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
+    if (!system) {
+      // A second Ctrl-C while starting means "now".
+      if (requested) process.exit(130);
+      requested = signal;
+      log.info({ signal }, 'stopping as soon as the start has finished');
+      return;
+    }
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
@@ -50,6 +51,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    system = await startSystem(config, log, role);
+  } catch (err) {
+    const known = err instanceof RedisMissingError || (err as Error).name === 'RedisPolicyError';
+    log.fatal(known ? { msg: (err as Error).message } : { err }, 'PesanDesa could not start');
+    if (known) console.error((err as Error).message);
+    process.exit(1);
+  }
+  if (requested) await shutdown(requested);
 }
 
 void main();

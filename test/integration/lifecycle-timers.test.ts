@@ -325,7 +325,11 @@ describe('open tenders a page at a time', () => {
   beforeAll(async () => {
     clock.set(new Date('2026-12-01T03:00:00Z'));
     t = await createTestDb();
-    system = await startTestSystem(env(t, testQueuePrefix()), 'all', { clock });
+    // Ten needs typed one after another in seconds: far faster than a person, so the per-chat
+    // limit on inbound turns (tested on its own) is off here.
+    system = await startTestSystem({ ...env(t, testQueuePrefix()), INBOUND_RATE_PER_MINUTE: '0' }, 'all', {
+      clock,
+    });
   });
   afterAll(async () => {
     await system?.stop();
