@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -27,8 +29,32 @@ declare module 'vitest' {
  * .data/test on free ports — or uses TEST_DATABASE_URL / TEST_REDIS_URL — and prepares a
  * migrated, seeded template database that each test file clones for itself.
  */
+/**
+ * The browser tests drive Debian's Chromium. Like redis-server for the app, it is installed
+ * with apt-get when it is missing and we are root; otherwise one sentence says what to do.
+ */
+function ensureChromium(log: ReturnType<typeof createLogger>): void {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!process.env.CHROMIUM_PATH && root && existsSync('/usr/bin/apt-get')) {
+    log.warn('chromium not found: installing it with apt-get for the browser tests (once)');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      env,
+      stdio: 'ignore',
+    });
+    if (existsSync(path)) return;
+  }
+  throw new Error(
+    `The browser tests need Chromium at ${path}: run \`sudo apt-get install -y chromium\`, or set CHROMIUM_PATH.`,
+  );
+}
+
 export default async function setup(project: TestProject) {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { test: true });
+  if (project.name === 'browser') ensureChromium(log);
   const stops: Array<() => Promise<void>> = [];
 
   // One folder per test run and project (each project runs this setup, in the same process), so
