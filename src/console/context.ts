@@ -8,9 +8,10 @@ import type { Logger } from '../logger.js';
 import type { QueueSet } from '../queue/queues.js';
 import type { ChannelStatus } from '../server/channel-status.js';
 import type { Scope } from '../store/console-scope.js';
+import { scopedRegencies } from '../store/console-settings.js';
 import type { Database } from '../store/schema.js';
 import { type ConsoleEnv, canSeeRegency, scopeOf } from './auth.js';
-import { consoleT, type PageCtx } from './ui.js';
+import { consoleT, type PageCtx, type T } from './ui.js';
 
 export interface ConsoleDeps {
   db: Kysely<Database>;
@@ -47,6 +48,20 @@ export function scopeFor(c: C, requested?: string | null): Scope {
 }
 
 export const regencyOfCode = (code: string) => code.split('.').slice(0, 2).join('.');
+
+/**
+ * A list's area filter from the query: the requested regency (refused if out of scope), the
+ * scope it narrows to, the regencies the admin may pick, the regency whose kecamatan are
+ * listed (the only one, when there is one) and the requested kecamatan.
+ */
+export async function areaQuery(c: C, deps: Pick<ConsoleDeps, 'db'>) {
+  const requested = c.req.query('regency') || undefined;
+  const scope = scopeFor(c, requested);
+  const regencies = await scopedRegencies(deps.db, scopeFor(c));
+  const regency = requested ?? (regencies.length === 1 ? regencies[0]?.code : undefined);
+  const district = c.req.query('district') || undefined;
+  return { requested, scope, regencies, regency, district };
+}
 
 /** Page number → offset (50 rows a page). */
 export function pageOffset(c: C): number {
@@ -85,6 +100,16 @@ export function flashOf(c: C, kind: 'ok' | 'err'): string | undefined {
   return sig === flashSig(c, kind, text) ? text : undefined;
 }
 
+/** Back to a console page with a signed flash; 303 so a reload does not post again. */
+export function redirectFlash(c: C, path: string, msg: string, kind: 'ok' | 'err' = 'ok'): Response {
+  return c.redirect(withFlash(c, path, msg, kind), 303);
+}
+
+/** This page's signed flash and error, as Layout takes them. */
+export function flashes(c: C): { flash: string | undefined; error: string | undefined } {
+  return { flash: flashOf(c, 'ok'), error: flashOf(c, 'err') };
+}
+
 /** A console handler; a Forbidden thrown inside becomes a 403 page (or JSON for non-GET). */
 export const handler =
   (fn: (c: C) => Promise<Response> | Response) =>
@@ -100,3 +125,7 @@ export const handler =
       throw err;
     }
   };
+
+/** A console form POST: handler, with the form's fields and the admin's texts read first. */
+export const formHandler = (fn: (c: C, body: Record<string, string>, t: T) => Promise<Response> | Response) =>
+  handler(async (c) => fn(c, await form(c), pageCtx(c).t));

@@ -227,3 +227,51 @@ export function Pager(props: {
     </p>
   );
 }
+
+type Area = { code: string; name: string };
+const areaOptions = (xs: Area[]) => xs.map((x) => ({ value: x.code, label: x.name }));
+
+/**
+ * The regency / kecamatan / desa selects of a list filter, each with "all"; the kecamatan and
+ * desa selects are shown only when their lists are given.
+ */
+export function AreaFilter(props: {
+  t: T;
+  regency: string | undefined;
+  regencies: Area[];
+  district?: string;
+  districts?: Area[];
+  village?: string;
+  villages?: Area[];
+}) {
+  const { t } = props;
+  return (
+    <>
+      <Select
+        name="regency"
+        label={t('col.regency')}
+        value={props.regency}
+        all={t('common.all')}
+        options={areaOptions(props.regencies)}
+      />
+      {props.districts ? (
+        <Select
+          name="district"
+          label={t('col.kecamatan')}
+          value={props.district}
+          all={t('common.all')}
+          options={areaOptions(props.districts)}
+        />
+      ) : null}
+      {props.villages ? (
+        <Select
+          name="village"
+          label={t('col.desa')}
+          value={props.village}
+          all={t('common.all')}
+          options={areaOptions(props.villages)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { verifyAuditChain } from '../../store/audit.js';
 import { auditPage } from '../../store/console-needs.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, flashOf, handler, pageCtx, scopeFor, withFlash } from '../context.js';
+import { type ConsoleDeps, flashes, handler, pageCtx, redirectFlash, scopeFor } from '../context.js';
 import { Csrf, Layout, when } from '../ui.js';
 
 export function mountAudit(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
@@ -15,7 +15,7 @@ export function mountAudit(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const rows = await auditPage(deps.db, scopeFor(c, c.req.query('regency') || undefined), before);
       const last = rows.at(-1);
       return c.html(
-        <Layout ctx={ctx} title={t('audit.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+        <Layout ctx={ctx} title={t('audit.title')} {...flashes(c)}>
           <form method="post" action="/console/audit/verify" class="inline">
             <Csrf token={ctx.csrf} />
             <button type="submit" id="verify-chain">
@@ -73,17 +73,14 @@ export function mountAudit(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     handler(async (c) => {
       const { t } = pageCtx(c);
       const result = await verifyAuditChain(deps.db);
-      return c.redirect(
-        result.ok
-          ? withFlash(c, '/console/audit', t('audit.ok', { rows: result.rows }))
-          : withFlash(
-              c,
-              '/console/audit',
-              t('audit.broken', { id: result.brokenAt ?? '?', rows: result.rows }),
-              'err',
-            ),
-        303,
-      );
+      return result.ok
+        ? redirectFlash(c, '/console/audit', t('audit.ok', { rows: result.rows }))
+        : redirectFlash(
+            c,
+            '/console/audit',
+            t('audit.broken', { id: result.brokenAt ?? '?', rows: result.rows }),
+            'err',
+          );
     }),
   );
 }

@@ -11,13 +11,13 @@ import type { ConsoleEnv } from '../auth.js';
 import {
   type ConsoleDeps,
   Forbidden,
-  flashOf,
-  form,
+  flashes,
+  formHandler,
   handler,
   pageCtx,
+  redirectFlash,
   regencyOfCode,
   scopeFor,
-  withFlash,
 } from '../context.js';
 import { Csrf, Layout, Select } from '../ui.js';
 
@@ -32,7 +32,7 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       if (regency) scopeFor(c, regency);
       const districts = regency ? await listDistricts(deps.db, regency) : [];
       return c.html(
-        <Layout ctx={ctx} title={t('broadcast.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+        <Layout ctx={ctx} title={t('broadcast.title')} {...flashes(c)}>
           <form method="get" class="inline">
             <Select
               name="regency"
@@ -83,28 +83,22 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   r.post(
     '/console/broadcast',
-    handler(async (c) => {
-      const { t } = pageCtx(c);
+    formHandler(async (c, body, t) => {
       const admin = c.get('admin');
-      const body = await form(c);
       const regency = body.regency ?? '';
       const district = body.district || undefined;
       if (district && regencyOfCode(district) !== regency) throw new Forbidden();
       const scope = scopeFor(c, regency || undefined);
       const text = (body.text ?? '').trim().slice(0, 1000);
       const back = `/console/broadcast${regency ? `?regency=${encodeURIComponent(regency)}` : ''}`;
-      if (!text)
-        return c.redirect(
-          withFlash(c, back, t('settings.invalid', { field: t('broadcast.text') }), 'err'),
-          303,
-        );
+      if (!text) return redirectFlash(c, back, t('settings.invalid', { field: t('broadcast.text') }), 'err');
       const audience = body.audience === 'officers' ? 'officers' : 'vendors';
       const users = await segmentUsers(deps.db, scope, {
         audience,
         district,
         verifiedOnly: body.verified_only === '1',
       });
-      if (users.length === 0) return c.redirect(withFlash(c, back, t('broadcast.empty'), 'err'), 303);
+      if (users.length === 0) return redirectFlash(c, back, t('broadcast.empty'), 'err');
       const now = deps.now();
       const id = randomUUID();
       const ids = await deps.db.transaction().execute(async (trx) => {
@@ -135,7 +129,7 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         return out;
       });
       await deps.relay?.enqueue(ids);
-      return c.redirect(withFlash(c, back, t('broadcast.sent', { count: ids.length })), 303);
+      return redirectFlash(c, back, t('broadcast.sent', { count: ids.length }));
     }),
   );
 }

@@ -12,12 +12,12 @@ import { type ConsoleEnv, canSeeRegency } from '../auth.js';
 import {
   type ConsoleDeps,
   Forbidden,
-  flashOf,
-  form,
+  flashes,
+  formHandler,
   handler,
   pageCtx,
+  redirectFlash,
   scopeFor,
-  withFlash,
 } from '../context.js';
 import { Csrf, Layout, Select, when } from '../ui.js';
 
@@ -34,7 +34,7 @@ export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const status = STATUSES.find((s) => s === c.req.query('status'));
       const rows = await listComplaints(deps.db, scopeFor(c, c.req.query('regency') || undefined), status);
       return c.html(
-        <Layout ctx={ctx} title={t('complaints.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+        <Layout ctx={ctx} title={t('complaints.title')} {...flashes(c)}>
           <form method="get" class="inline">
             <Select
               name="status"
@@ -93,16 +93,14 @@ export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   r.post(
     '/console/complaints/:id',
-    handler(async (c) => {
-      const { t } = pageCtx(c);
+    formHandler(async (c, body, t) => {
       const admin = c.get('admin');
       const id = Number(c.req.param('id'));
       if (!Number.isSafeInteger(id)) return c.text(t('common.not_found'), 404);
-      const body = await form(c);
       const status = NEXT.find((s) => s === body.status);
       const reply = (body.reply ?? '').trim().slice(0, 1000);
       if (!status || !reply)
-        return c.redirect(withFlash(c, '/console/complaints', t('complaints.reply_required'), 'err'), 303);
+        return redirectFlash(c, '/console/complaints', t('complaints.reply_required'), 'err');
       const now = deps.now();
       const result = await deps.db.transaction().execute(async (trx) => {
         const row = await complaintForUpdate(trx, id);
@@ -142,10 +140,7 @@ export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       if (result === 'not_found') return c.text(t('common.not_found'), 404);
       if (result === 'forbidden') throw new Forbidden();
       await deps.relay?.enqueue(result);
-      return c.redirect(
-        withFlash(c, '/console/complaints', t('complaints.saved', { number: `ADU-${id}` })),
-        303,
-      );
+      return redirectFlash(c, '/console/complaints', t('complaints.saved', { number: `ADU-${id}` }));
     }),
   );
 }

@@ -3,7 +3,7 @@ import { dashboardFigures } from '../../store/console-dashboard.js';
 import { scopedRegencies } from '../../store/console-settings.js';
 import type { ConsoleEnv } from '../auth.js';
 import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
-import { Bars, Layout, rupiah, Select, ShareBar } from '../ui.js';
+import { AreaFilter, Bars, Layout, rupiah, ShareBar } from '../ui.js';
 
 export function mountDashboard(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -35,13 +35,7 @@ export function mountDashboard(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         <Layout ctx={ctx} title={t('dash.title')}>
           {regencies.length > 1 ? (
             <form method="get" class="inline">
-              <Select
-                name="regency"
-                label={t('col.regency')}
-                value={requested}
-                all={t('common.all')}
-                options={regencies.map((g) => ({ value: g.code, label: g.name }))}
-              />
+              <AreaFilter t={t} regency={requested} regencies={regencies} />
               <button type="submit">{t('common.filter')}</button>
             </form>
           ) : null}

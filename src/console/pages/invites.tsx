@@ -8,12 +8,12 @@ import type { ConsoleEnv } from '../auth.js';
 import {
   type ConsoleDeps,
   Forbidden,
-  flashOf,
-  form,
+  flashes,
+  formHandler,
   handler,
   pageCtx,
+  redirectFlash,
   scopeFor,
-  withFlash,
 } from '../context.js';
 import { Csrf, Layout, Select, when } from '../ui.js';
 
@@ -38,7 +38,7 @@ export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         district ? listVillages(deps.db, district, true) : Promise.resolve([]),
       ]);
       return c.html(
-        <Layout ctx={ctx} title={t('invites.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+        <Layout ctx={ctx} title={t('invites.title')} {...flashes(c)}>
           <form method="get" class="inline">
             <Select
               name="regency"
@@ -101,9 +101,7 @@ export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   r.post(
     '/console/invites',
-    handler(async (c) => {
-      const { t } = pageCtx(c);
-      const body = await form(c);
+    formHandler(async (c, body, t) => {
       const village = body.village ?? '';
       if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(village)) return c.text(t('common.not_found'), 400);
       scopeFor(c, regencyOfArea(village));
@@ -118,10 +116,7 @@ export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         adminId: c.get('admin').id,
         expiresAt: new Date(deps.now().getTime() + days * 86_400_000),
       });
-      return c.redirect(
-        withFlash(c, '/console/invites', t('invites.created', { code, desa: desa.name })),
-        303,
-      );
+      return redirectFlash(c, '/console/invites', t('invites.created', { code, desa: desa.name }));
     }),
   );
 }

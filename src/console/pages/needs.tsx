@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import { listNeeds } from '../../store/console-needs.js';
-import { allCategories, scopedRegencies } from '../../store/console-settings.js';
+import { allCategories } from '../../store/console-settings.js';
 import { listDistricts, listVillages } from '../../store/registry.js';
 import type { Method, NeedStatus } from '../../store/schema.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, Forbidden, handler, pageCtx, pageOffset, scopeFor } from '../context.js';
-import { Layout, Pager, rupiah, Select, when } from '../ui.js';
+import { areaQuery, type ConsoleDeps, Forbidden, handler, pageCtx, pageOffset } from '../context.js';
+import { AreaFilter, Layout, Pager, rupiah, Select, when } from '../ui.js';
 
 const STATUSES: NeedStatus[] = [
   'published',
@@ -27,11 +27,7 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     handler(async (c) => {
       const ctx = pageCtx(c);
       const { t } = ctx;
-      const requested = c.req.query('regency') || undefined;
-      const scope = scopeFor(c, requested);
-      const regencies = await scopedRegencies(deps.db, scopeFor(c));
-      const regency = requested ?? (regencies.length === 1 ? regencies[0]?.code : undefined);
-      const district = c.req.query('district') || undefined;
+      const { requested, scope, regencies, regency, district } = await areaQuery(c, deps);
       const village = c.req.query('village') || undefined;
       if (
         district &&
@@ -53,26 +49,14 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       return c.html(
         <Layout ctx={ctx} title={t('needs.title')}>
           <form method="get" class="inline">
-            <Select
-              name="regency"
-              label={t('col.regency')}
-              value={requested}
-              all={t('common.all')}
-              options={regencies.map((g) => ({ value: g.code, label: g.name }))}
-            />
-            <Select
-              name="district"
-              label={t('col.kecamatan')}
-              value={district}
-              all={t('common.all')}
-              options={districts.map((d) => ({ value: d.code, label: d.name }))}
-            />
-            <Select
-              name="village"
-              label={t('col.desa')}
-              value={village}
-              all={t('common.all')}
-              options={villages.map((d) => ({ value: d.code, label: d.name }))}
+            <AreaFilter
+              t={t}
+              regency={requested}
+              regencies={regencies}
+              district={district}
+              districts={districts}
+              village={village}
+              villages={villages}
             />
             <Select
               name="status"

@@ -12,12 +12,12 @@ import type { ConsoleEnv } from '../auth.js';
 import {
   type ConsoleDeps,
   Forbidden,
-  flashOf,
-  form,
+  flashes,
+  formHandler,
   handler,
   pageCtx,
+  redirectFlash,
   scopeFor,
-  withFlash,
 } from '../context.js';
 import { Csrf, Layout, Select, type T } from '../ui.js';
 
@@ -83,7 +83,7 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         </label>
       );
       return c.html(
-        <Layout ctx={ctx} title={t('settings.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+        <Layout ctx={ctx} title={t('settings.title')} {...flashes(c)}>
           <form method="get" class="inline">
             <Select
               name="regency"
@@ -155,15 +155,14 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   r.post(
     '/console/settings/:regency',
-    handler(async (c) => {
-      const { t } = pageCtx(c);
+    formHandler(async (c, body, t) => {
       const regency = c.req.param('regency') ?? '';
       scopeFor(c, regency);
       const before = await regencySettings(deps.db, regency);
       if (!before) return c.text(t('common.not_found'), 404);
-      const parsed = parseSettings(await form(c), t);
+      const parsed = parseSettings(body, t);
       const back = `/console/settings?regency=${encodeURIComponent(regency)}`;
-      if ('error' in parsed) return c.redirect(withFlash(c, back, parsed.error, 'err'), 303);
+      if ('error' in parsed) return redirectFlash(c, back, parsed.error, 'err');
       const admin = c.get('admin');
       const now = deps.now();
       await deps.db.transaction().execute(async (trx) => {
@@ -188,17 +187,15 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
           now,
         );
       });
-      return c.redirect(withFlash(c, back, t('common.saved')), 303);
+      return redirectFlash(c, back, t('common.saved'));
     }),
   );
 
   r.post(
     '/console/settings-categories',
-    handler(async (c) => {
-      const { t } = pageCtx(c);
+    formHandler(async (c, body, t) => {
       const admin = c.get('admin');
       if (admin.role !== 'province') throw new Forbidden();
-      const body = await form(c);
       const ids = Object.keys(body)
         .map((k) => /^cat_(\d+)$/.exec(k)?.[1])
         .filter((x): x is string => !!x)
@@ -224,7 +221,7 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         body.regency && /^\d{2}\.\d{2}$/.test(body.regency)
           ? `/console/settings?regency=${body.regency}`
           : '/console/settings';
-      return c.redirect(withFlash(c, back, t('common.saved')), 303);
+      return redirectFlash(c, back, t('common.saved'));
     }),
   );
 }

@@ -13,8 +13,8 @@ import {
   form,
   handler,
   pageCtx,
+  redirectFlash,
   scopeFor,
-  withFlash,
 } from '../context.js';
 import { Csrf, Layout, when } from '../ui.js';
 
@@ -78,7 +78,7 @@ export function mountSimulator(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get('/console/simulator/open', (c) => {
     const identity = c.req.query('identity') ?? '';
     if (!IDENTITY.test(identity))
-      return c.redirect(withFlash(c, '/console/simulator', pageCtx(c).t('sim.bad_identity'), 'err'), 303);
+      return redirectFlash(c, '/console/simulator', pageCtx(c).t('sim.bad_identity'), 'err');
     return c.redirect(`/console/simulator/${encodeURIComponent(identity)}`, 303);
   });
 

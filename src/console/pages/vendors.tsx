@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { vendorDirectory } from '../../store/console-people.js';
-import { allCategories, scopedRegencies } from '../../store/console-settings.js';
+import { allCategories } from '../../store/console-settings.js';
 import { listDistricts } from '../../store/registry.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, handler, pageCtx, pageOffset, scopeFor } from '../context.js';
-import { Layout, Pager, Select } from '../ui.js';
+import { areaQuery, type ConsoleDeps, handler, pageCtx, pageOffset } from '../context.js';
+import { AreaFilter, Layout, Pager, Select } from '../ui.js';
 
 export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -12,11 +12,7 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     handler(async (c) => {
       const ctx = pageCtx(c);
       const { t } = ctx;
-      const requested = c.req.query('regency') || undefined;
-      const scope = scopeFor(c, requested);
-      const regencies = await scopedRegencies(deps.db, scopeFor(c));
-      const regency = requested ?? (regencies.length === 1 ? regencies[0]?.code : undefined);
-      const district = c.req.query('district') || undefined;
+      const { requested, scope, regencies, regency, district } = await areaQuery(c, deps);
       const verification = c.req.query('status');
       const category = Number(c.req.query('category')) || undefined;
       const offset = pageOffset(c);
@@ -41,19 +37,12 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       return c.html(
         <Layout ctx={ctx} title={t('vendors.title')}>
           <form method="get" class="inline">
-            <Select
-              name="regency"
-              label={t('col.regency')}
-              value={requested}
-              all={t('common.all')}
-              options={regencies.map((g) => ({ value: g.code, label: g.name }))}
-            />
-            <Select
-              name="district"
-              label={t('col.kecamatan')}
-              value={district}
-              all={t('common.all')}
-              options={districts.map((d) => ({ value: d.code, label: d.name }))}
+            <AreaFilter
+              t={t}
+              regency={requested}
+              regencies={regencies}
+              district={district}
+              districts={districts}
             />
             <Select
               name="category"

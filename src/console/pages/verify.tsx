@@ -5,12 +5,12 @@ import type { ConsoleEnv } from '../auth.js';
 import {
   type ConsoleDeps,
   Forbidden,
-  flashOf,
-  form,
+  flashes,
+  formHandler,
   handler,
   pageCtx,
+  redirectFlash,
   scopeFor,
-  withFlash,
 } from '../context.js';
 import { Csrf, Layout, when } from '../ui.js';
 
@@ -51,7 +51,7 @@ export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         </>
       );
       return c.html(
-        <Layout ctx={ctx} title={t('verify.title')} flash={flashOf(c, 'ok')} error={flashOf(c, 'err')}>
+        <Layout ctx={ctx} title={t('verify.title')} {...flashes(c)}>
           <h2>{t('verify.officers')}</h2>
           {officers.length === 0 ? (
             <p class="muted">{t('verify.empty')}</p>
@@ -125,25 +125,22 @@ export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   r.post(
     '/console/verify/:kind/:id',
-    handler(async (c) => {
-      const { t } = pageCtx(c);
+    formHandler(async (c, body, t) => {
       const kind = c.req.param('kind');
       const id = Number(c.req.param('id'));
       if ((kind !== 'officer' && kind !== 'vendor') || !Number.isSafeInteger(id))
         return c.text(t('common.not_found'), 404);
-      const body = await form(c);
       const approve = body.decision === 'approve';
       const reason = (body.reason ?? '').trim().slice(0, 300);
-      if (!approve && !reason)
-        return c.redirect(withFlash(c, '/console/verify', t('verify.reason_required'), 'err'), 303);
+      if (!approve && !reason) return redirectFlash(c, '/console/verify', t('verify.reason_required'), 'err');
       const res = await decideRegistration(deps, c.get('admin'), kind, id, approve, approve ? null : reason);
       if (!res.ok) {
         if (res.error === 'forbidden') throw new Forbidden();
         if (res.error === 'not_found') return c.text(t('common.not_found'), 404);
-        return c.redirect(withFlash(c, '/console/verify', t('verify.already'), 'err'), 303);
+        return redirectFlash(c, '/console/verify', t('verify.already'), 'err');
       }
       const msg = t(approve ? 'verify.approved' : 'verify.rejected', { name: res.name });
-      return c.redirect(withFlash(c, '/console/verify', msg), 303);
+      return redirectFlash(c, '/console/verify', msg);
     }),
   );
 }
