@@ -26,7 +26,11 @@ export async function pendingOfficers(db: Kysely<Database>, scope: Scope) {
     .execute();
 }
 
-export async function pendingVendors(db: Kysely<Database>, scope: Scope) {
+/**
+ * Vendors of the scope with their desa, kecamatan and categories (names joined), as the
+ * verification list and the directory both show them.
+ */
+function vendorsWithArea(db: Kysely<Database>, scope: Scope) {
   return db
     .selectFrom('vendors as ve')
     .innerJoin('villages as v', 'v.code', 've.village_code')
@@ -36,14 +40,18 @@ export async function pendingVendors(db: Kysely<Database>, scope: Scope) {
       've.business_name',
       've.owner_name',
       've.phone_e164',
-      've.created_at',
       'v.name as desa',
       'd.name as kecamatan',
       sql<string>`(select string_agg(c.name_id, ', ' order by c.sort) from vendor_categories vc join categories c on c.id = vc.category_id where vc.vendor_id = ve.id)`.as(
         'categories',
       ),
     ])
-    .where(regencyIn('ve.regency_code', scope))
+    .where(regencyIn('ve.regency_code', scope));
+}
+
+export async function pendingVendors(db: Kysely<Database>, scope: Scope) {
+  return vendorsWithArea(db, scope)
+    .select('ve.created_at')
     .where('ve.verification', '=', 'pending')
     .orderBy('ve.created_at')
     .limit(LIST_LIMIT)
@@ -68,37 +76,29 @@ export async function vendorForDecision(trx: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-export async function decideOfficer(
-  trx: Kysely<Database>,
-  id: number,
-  d: { verified: boolean; reason: string | null; adminId: number; now: Date },
-) {
-  await trx
-    .updateTable('officers')
-    .set({
-      verification: d.verified ? 'verified' : 'rejected',
-      verified_at: d.verified ? d.now : null,
-      verified_by_admin_id: d.adminId,
-      rejected_reason: d.verified ? null : d.reason,
-    })
-    .where('id', '=', id)
-    .execute();
+export interface Decision {
+  verified: boolean;
+  reason: string | null;
+  adminId: number;
+  now: Date;
 }
 
-export async function decideVendor(
-  trx: Kysely<Database>,
-  id: number,
-  d: { verified: boolean; reason: string | null; adminId: number; now: Date },
-) {
+/** The verification columns officers and vendors share, as a decision sets them. */
+const decided = (d: Decision) => ({
+  verification: d.verified ? ('verified' as const) : ('rejected' as const),
+  verified_at: d.verified ? d.now : null,
+  verified_by_admin_id: d.adminId,
+  rejected_reason: d.verified ? null : d.reason,
+});
+
+export async function decideOfficer(trx: Kysely<Database>, id: number, d: Decision) {
+  await trx.updateTable('officers').set(decided(d)).where('id', '=', id).execute();
+}
+
+export async function decideVendor(trx: Kysely<Database>, id: number, d: Decision) {
   await trx
     .updateTable('vendors')
-    .set({
-      verification: d.verified ? 'verified' : 'rejected',
-      verified_at: d.verified ? d.now : null,
-      verified_by_admin_id: d.adminId,
-      rejected_reason: d.verified ? null : d.reason,
-      updated_at: d.now,
-    })
+    .set({ ...decided(d), updated_at: d.now })
     .where('id', '=', id)
     .execute();
 }
@@ -111,28 +111,14 @@ export interface VendorFilter {
 }
 
 export async function vendorDirectory(db: Kysely<Database>, scope: Scope, f: VendorFilter, offset: number) {
-  let q = db
-    .selectFrom('vendors as ve')
-    .innerJoin('villages as v', 'v.code', 've.village_code')
-    .innerJoin('districts as d', 'd.code', 've.district_code')
-    .select([
-      've.id',
-      've.business_name',
-      've.owner_name',
-      've.phone_e164',
-      've.verification',
-      've.rating_sum',
-      've.rating_count',
-      've.invitations_count',
-      've.responses_count',
-      've.regency_code',
-      'v.name as desa',
-      'd.name as kecamatan',
-      sql<string>`(select string_agg(c.name_id, ', ' order by c.sort) from vendor_categories vc join categories c on c.id = vc.category_id where vc.vendor_id = ve.id)`.as(
-        'categories',
-      ),
-    ])
-    .where(regencyIn('ve.regency_code', scope));
+  let q = vendorsWithArea(db, scope).select([
+    've.verification',
+    've.rating_sum',
+    've.rating_count',
+    've.invitations_count',
+    've.responses_count',
+    've.regency_code',
+  ]);
   if (f.district) q = q.where('ve.district_code', '=', f.district);
   if (f.verification) q = q.where('ve.verification', '=', f.verification);
   if (f.category)
