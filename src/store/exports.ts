@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Expression, expressionBuilder, type Kysely } from 'kysely';
 import { formatRegencyName, titleCase } from '../domain/names.js';
 import type { OcdsNeed, OcdsOrder, OcdsVendor } from '../domain/ocds.js';
 import type { Database } from './schema.js';
@@ -21,6 +21,18 @@ export interface ExportFilter {
 }
 
 const MAX_ROWS = 50_000;
+
+/** The quotes that count as received for a need (not superseded, not withdrawn). */
+const COUNTED_QUOTES: Array<'active' | 'awarded' | 'rejected'> = ['active', 'awarded', 'rejected'];
+
+/** How many quotes a need received, as a subquery (the exports and the public results). */
+export function quoteCountOf(needId: Expression<number>) {
+  return expressionBuilder<Database, never>()
+    .selectFrom('quotes as q')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('q.need_id', '=', needId)
+    .where('q.status', 'in', COUNTED_QUOTES);
+}
 
 function needsBase(db: Kysely<Database>, f: ExportFilter) {
   let q = db
@@ -63,12 +75,7 @@ export async function needRows(db: Kysely<Database>, f: ExportFilter) {
       'o.number as order_number',
       'w.business_name as winner',
       'o.amount as order_amount',
-      eb
-        .selectFrom('quotes as q')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('q.need_id', '=', 'n.id')
-        .where('q.status', 'in', ['active', 'awarded', 'rejected'])
-        .as('quote_count'),
+      quoteCountOf(eb.ref('n.id')).as('quote_count'),
     ])
     .orderBy('n.id')
     .limit(f.limit ?? MAX_ROWS)
@@ -87,7 +94,8 @@ export async function needRows(db: Kysely<Database>, f: ExportFilter) {
   }));
 }
 
-async function itemsOf(db: Kysely<Database>, needIds: number[]) {
+/** The items of some needs, by need, in their order. */
+export async function itemsOf(db: Kysely<Database>, needIds: number[]) {
   const byNeed = new Map<
     number,
     Array<{ id: number; position: number; name: string; quantity: number; unit: string }>
@@ -259,7 +267,7 @@ export async function ocdsNeeds(
       'vd.name as district_name',
     ])
     .where('q.need_id', 'in', ids)
-    .where('q.status', 'in', ['active', 'awarded', 'rejected'])
+    .where('q.status', 'in', COUNTED_QUOTES)
     .orderBy('q.id')
     .execute();
   const orders = await db

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { formatRegencyName, titleCase } from '../domain/names.js';
+import { itemsOf, quoteCountOf } from './exports.js';
 import type { Database } from './schema.js';
 
 /**
@@ -103,26 +104,15 @@ export async function openNeeds(db: Kysely<Database>, s: PublicScope, now: Date,
     .limit(limit)
     .offset(offset)
     .execute();
-  const items = needs.length
-    ? await db
-        .selectFrom('need_items')
-        .select(['need_id', 'name', 'quantity', 'unit'])
-        .where(
-          'need_id',
-          'in',
-          needs.map((n) => n.id),
-        )
-        .orderBy('need_id')
-        .orderBy('position')
-        .execute()
-    : [];
+  const items = await itemsOf(
+    db,
+    needs.map((n) => n.id),
+  );
   return needs.map((n) => ({
     ...n,
     village_name: titleCase(n.village_name),
     district_name: titleCase(n.district_name),
-    items: items
-      .filter((i) => i.need_id === n.id)
-      .map((i) => ({ name: i.name, quantity: Number(i.quantity), unit: i.unit })),
+    items: (items.get(n.id) ?? []).map((i) => ({ name: i.name, quantity: i.quantity, unit: i.unit })),
   }));
 }
 
@@ -152,12 +142,7 @@ export async function results(db: Kysely<Database>, s: PublicScope, now: Date, l
       'o.amount',
       'o.created_at as awarded_at',
       'w.business_name as winner',
-      eb
-        .selectFrom('quotes as q')
-        .select((e) => e.fn.countAll<string>().as('x'))
-        .whereRef('q.need_id', '=', 'n.id')
-        .where('q.status', 'in', ['active', 'awarded', 'rejected'])
-        .as('quote_count'),
+      quoteCountOf(eb.ref('n.id')).as('quote_count'),
     ])
     .where('n.status', 'not in', ['draft', 'published'])
     .where('n.quote_deadline', '<=', now)
