@@ -275,3 +275,24 @@ export function AreaFilter(props: {
     </>
   );
 }
+
+/** A right-aligned (numeric) column heading for Table. */
+export const num = (label: string) => ({ label, n: true as const });
+
+/** A table that scrolls sideways on a narrow screen: its heading row, then the rows given. */
+export function Table(props: {
+  head: Array<string | { label: string; n: true }>;
+  id?: string;
+  children?: Child;
+}) {
+  return (
+    <div class="scroll">
+      <table id={props.id}>
+        <tr>
+          {props.head.map((h) => (typeof h === 'string' ? <th>{h}</th> : <th class="n">{h.label}</th>))}
+        </tr>
+        {props.children}
+      </table>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { verifyAuditChain } from '../../store/audit.js';
 import { auditPage } from '../../store/console-needs.js';
 import type { ConsoleEnv } from '../auth.js';
 import { type ConsoleDeps, flashes, handler, pageCtx, redirectFlash, scopeFor } from '../context.js';
-import { Csrf, Layout, when } from '../ui.js';
+import { Csrf, Layout, Table, when } from '../ui.js';
 
 export function mountAudit(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -22,40 +22,30 @@ export function mountAudit(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               {t('audit.verify')}
             </button>
           </form>
-          <div class="scroll">
-            <table>
+          <Table head={['#', t('col.time'), t('col.actor'), t('col.action'), t('col.entity'), '']}>
+            {rows.map((a) => (
               <tr>
-                <th>#</th>
-                <th>{t('col.time')}</th>
-                <th>{t('col.actor')}</th>
-                <th>{t('col.action')}</th>
-                <th>{t('col.entity')}</th>
-                <th />
+                <td>{a.id}</td>
+                <td>{when(a.at, ctx.admin.locale)}</td>
+                <td>
+                  {a.actor_type} {a.actor_id ?? ''}
+                </td>
+                <td>{a.action}</td>
+                <td>
+                  {a.entity_type === 'need' ? (
+                    <a href={`/console/needs/${a.entity_id}`}>need {a.entity_id}</a>
+                  ) : (
+                    `${a.entity_type} ${a.entity_id}`
+                  )}
+                </td>
+                <td>
+                  <code class="muted">
+                    {a.data && Object.keys(a.data).length ? JSON.stringify(a.data).slice(0, 120) : ''}
+                  </code>
+                </td>
               </tr>
-              {rows.map((a) => (
-                <tr>
-                  <td>{a.id}</td>
-                  <td>{when(a.at, ctx.admin.locale)}</td>
-                  <td>
-                    {a.actor_type} {a.actor_id ?? ''}
-                  </td>
-                  <td>{a.action}</td>
-                  <td>
-                    {a.entity_type === 'need' ? (
-                      <a href={`/console/needs/${a.entity_id}`}>need {a.entity_id}</a>
-                    ) : (
-                      `${a.entity_type} ${a.entity_id}`
-                    )}
-                  </td>
-                  <td>
-                    <code class="muted">
-                      {a.data && Object.keys(a.data).length ? JSON.stringify(a.data).slice(0, 120) : ''}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </table>
-          </div>
+            ))}
+          </Table>
           {rows.length === 100 && last ? (
             <p>
               <a href={`/console/audit?before=${last.id}`}>{t('common.next_page')}</a>

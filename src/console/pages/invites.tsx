@@ -15,7 +15,7 @@ import {
   redirectFlash,
   scopeFor,
 } from '../context.js';
-import { Csrf, Layout, Select, when } from '../ui.js';
+import { Csrf, Layout, Select, Table, when } from '../ui.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () =>
@@ -72,28 +72,20 @@ export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               <button type="submit">{t('invites.create')}</button>
             </form>
           ) : null}
-          <div class="scroll">
-            <table>
+          <Table head={[t('col.code'), t('col.desa'), t('col.expires'), t('col.used')]}>
+            {codes.map((i) => (
               <tr>
-                <th>{t('col.code')}</th>
-                <th>{t('col.desa')}</th>
-                <th>{t('col.expires')}</th>
-                <th>{t('col.used')}</th>
+                <td>
+                  <code>{i.code}</code>
+                </td>
+                <td>
+                  {i.desa}, {i.kecamatan}
+                </td>
+                <td>{when(i.expires_at, ctx.admin.locale)}</td>
+                <td>{i.used_at ? when(i.used_at, ctx.admin.locale) : '–'}</td>
               </tr>
-              {codes.map((i) => (
-                <tr>
-                  <td>
-                    <code>{i.code}</code>
-                  </td>
-                  <td>
-                    {i.desa}, {i.kecamatan}
-                  </td>
-                  <td>{when(i.expires_at, ctx.admin.locale)}</td>
-                  <td>{i.used_at ? when(i.used_at, ctx.admin.locale) : '–'}</td>
-                </tr>
-              ))}
-            </table>
-          </div>
+            ))}
+          </Table>
         </Layout>,
       );
     }),

@@ -12,7 +12,7 @@ import {
 import { activeQuoteCount, unsealedQuotes } from '../../store/quotes.js';
 import type { ConsoleEnv } from '../auth.js';
 import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
-import { Layout, rupiah, when } from '../ui.js';
+import { Layout, num, rupiah, Table, when } from '../ui.js';
 
 export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -85,103 +85,88 @@ export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
             ))}
           </ul>
           <h2>{t('need.items')}</h2>
-          <div class="scroll">
-            <table>
+          <Table head={[t('col.item'), num(t('col.qty'))]}>
+            {items.map((i) => (
               <tr>
-                <th>{t('col.item')}</th>
-                <th class="n">{t('col.qty')}</th>
+                <td>{i.name}</td>
+                <td class="n">
+                  {i.quantity} {i.unit}
+                </td>
               </tr>
-              {items.map((i) => (
-                <tr>
-                  <td>{i.name}</td>
-                  <td class="n">
-                    {i.quantity} {i.unit}
-                  </td>
-                </tr>
-              ))}
-            </table>
-          </div>
+            ))}
+          </Table>
           <h2>{t('need.invitations')}</h2>
-          <div class="scroll">
-            <table>
+          <Table head={[t('col.rank'), t('col.vendor'), t('col.ring'), t('col.status')]}>
+            {invitations.map((i) => (
               <tr>
-                <th>{t('col.rank')}</th>
-                <th>{t('col.vendor')}</th>
-                <th>{t('col.ring')}</th>
-                <th>{t('col.status')}</th>
+                <td>{i.rank}</td>
+                <td>{i.business_name}</td>
+                <td>{t(`ring.${i.ring}`)}</td>
+                <td>
+                  {t(`inv.${i.status}`)}{' '}
+                  {i.alerted_at ? <span class="muted">({when(i.alerted_at, loc)})</span> : null}
+                </td>
               </tr>
-              {invitations.map((i) => (
-                <tr>
-                  <td>{i.rank}</td>
-                  <td>{i.business_name}</td>
-                  <td>{t(`ring.${i.ring}`)}</td>
-                  <td>
-                    {t(`inv.${i.status}`)}{' '}
-                    {i.alerted_at ? <span class="muted">({when(i.alerted_at, loc)})</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </table>
-          </div>
+            ))}
+          </Table>
           <h2>{t('need.quotes')}</h2>
           {sealed ? (
             <p class="flash" id="sealed">
               {t('need.sealed', { deadline: when(need.quote_deadline, loc), count })}
             </p>
           ) : (
-            <div class="scroll">
-              <table id="ranked-quotes">
+            <Table
+              id="ranked-quotes"
+              head={[
+                t('col.rank'),
+                t('col.vendor'),
+                num(t('col.total')),
+                num(t('col.delivery_days')),
+                t('col.status'),
+                t('col.note'),
+              ]}
+            >
+              {ranked.map((q, i) => (
                 <tr>
-                  <th>{t('col.rank')}</th>
-                  <th>{t('col.vendor')}</th>
-                  <th class="n">{t('col.total')}</th>
-                  <th class="n">{t('col.delivery_days')}</th>
-                  <th>{t('col.status')}</th>
-                  <th>{t('col.note')}</th>
+                  <td>{i + 1}</td>
+                  <td>{q.business_name}</td>
+                  <td class="n">{rupiah(q.total)}</td>
+                  <td class="n">{q.delivery_days}</td>
+                  <td>{t(`quote.${q.status}`)}</td>
+                  <td>{q.note ?? ''}</td>
                 </tr>
-                {ranked.map((q, i) => (
-                  <tr>
-                    <td>{i + 1}</td>
-                    <td>{q.business_name}</td>
-                    <td class="n">{rupiah(q.total)}</td>
-                    <td class="n">{q.delivery_days}</td>
-                    <td>{t(`quote.${q.status}`)}</td>
-                    <td>{q.note ?? ''}</td>
-                  </tr>
-                ))}
-              </table>
-            </div>
+              ))}
+            </Table>
           )}
           {orders.length ? (
             <>
               <h2>{t('need.order')}</h2>
-              <div class="scroll">
-                <table>
+              <Table
+                head={[
+                  t('col.number'),
+                  t('col.vendor'),
+                  num(t('col.amount')),
+                  t('col.status'),
+                  t('col.reason'),
+                ]}
+              >
+                {orders.map((o) => (
                   <tr>
-                    <th>{t('col.number')}</th>
-                    <th>{t('col.vendor')}</th>
-                    <th class="n">{t('col.amount')}</th>
-                    <th>{t('col.status')}</th>
-                    <th>{t('col.reason')}</th>
+                    <td>{o.number}</td>
+                    <td>{o.business_name}</td>
+                    <td class="n">
+                      {rupiah(o.amount)}
+                      {o.offered_amount !== o.amount ? (
+                        <div class="muted">{rupiah(o.offered_amount)}</div>
+                      ) : null}
+                    </td>
+                    <td>{t(`order.${o.status}`)}</td>
+                    <td>
+                      {[o.award_reason, o.negotiation_note, o.status_reason].filter(Boolean).join(' · ')}
+                    </td>
                   </tr>
-                  {orders.map((o) => (
-                    <tr>
-                      <td>{o.number}</td>
-                      <td>{o.business_name}</td>
-                      <td class="n">
-                        {rupiah(o.amount)}
-                        {o.offered_amount !== o.amount ? (
-                          <div class="muted">{rupiah(o.offered_amount)}</div>
-                        ) : null}
-                      </td>
-                      <td>{t(`order.${o.status}`)}</td>
-                      <td>
-                        {[o.award_reason, o.negotiation_note, o.status_reason].filter(Boolean).join(' · ')}
-                      </td>
-                    </tr>
-                  ))}
-                </table>
-              </div>
+                ))}
+              </Table>
               <h2>{t('need.delivery')}</h2>
               <ul>
                 {ful.deliveries.map((d) => (
@@ -217,31 +202,23 @@ export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
             </>
           ) : null}
           <h2>{t('need.audit')}</h2>
-          <div class="scroll">
-            <table>
+          <Table head={['#', t('col.time'), t('col.action'), t('col.actor')]}>
+            {audit.map((a) => (
               <tr>
-                <th>#</th>
-                <th>{t('col.time')}</th>
-                <th>{t('col.action')}</th>
-                <th>{t('col.actor')}</th>
+                <td>{a.id}</td>
+                <td>{when(a.at, loc)}</td>
+                <td>
+                  {a.action}{' '}
+                  <span class="muted">
+                    {a.entity_type} {a.entity_id}
+                  </span>
+                </td>
+                <td>
+                  {a.actor_type} {a.actor_id ?? ''}
+                </td>
               </tr>
-              {audit.map((a) => (
-                <tr>
-                  <td>{a.id}</td>
-                  <td>{when(a.at, loc)}</td>
-                  <td>
-                    {a.action}{' '}
-                    <span class="muted">
-                      {a.entity_type} {a.entity_id}
-                    </span>
-                  </td>
-                  <td>
-                    {a.actor_type} {a.actor_id ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </table>
-          </div>
+            ))}
+          </Table>
         </Layout>,
       );
     }),

@@ -5,7 +5,7 @@ import { listDistricts, listVillages } from '../../store/registry.js';
 import type { Method, NeedStatus } from '../../store/schema.js';
 import type { ConsoleEnv } from '../auth.js';
 import { areaQuery, type ConsoleDeps, Forbidden, handler, pageCtx, pageOffset } from '../context.js';
-import { AreaFilter, Layout, Pager, rupiah, Select, when } from '../ui.js';
+import { AreaFilter, Layout, num, Pager, rupiah, Select, Table, when } from '../ui.js';
 
 const STATUSES: NeedStatus[] = [
   'published',
@@ -91,40 +91,39 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
             <a href={`/console/export/quotes.csv${exportQuery}`}>quotes.csv</a> ·{' '}
             <a href={`/console/export/orders.csv${exportQuery}`}>orders.csv</a>
           </p>
-          <div class="scroll">
-            <table>
+          <Table
+            head={[
+              t('col.number'),
+              t('col.title'),
+              t('col.desa'),
+              t('col.method'),
+              t('col.status'),
+              num(t('col.hps')),
+              t('col.deadline'),
+              num(t('col.quotes')),
+            ]}
+          >
+            {rows.slice(0, 50).map((n) => (
               <tr>
-                <th>{t('col.number')}</th>
-                <th>{t('col.title')}</th>
-                <th>{t('col.desa')}</th>
-                <th>{t('col.method')}</th>
-                <th>{t('col.status')}</th>
-                <th class="n">{t('col.hps')}</th>
-                <th>{t('col.deadline')}</th>
-                <th class="n">{t('col.quotes')}</th>
+                <td>
+                  <a href={`/console/needs/${n.id}`}>{n.number ?? `#${n.id}`}</a>
+                </td>
+                <td>
+                  {n.title}
+                  <div class="muted">{n.category}</div>
+                </td>
+                <td>
+                  {n.desa}
+                  <div class="muted">{n.kecamatan}</div>
+                </td>
+                <td>{t(`method.${n.method}`)}</td>
+                <td>{t(`status.${n.status}`)}</td>
+                <td class="n">{rupiah(n.hps)}</td>
+                <td>{when(n.quote_deadline, ctx.admin.locale)}</td>
+                <td class="n">{n.quotes}</td>
               </tr>
-              {rows.slice(0, 50).map((n) => (
-                <tr>
-                  <td>
-                    <a href={`/console/needs/${n.id}`}>{n.number ?? `#${n.id}`}</a>
-                  </td>
-                  <td>
-                    {n.title}
-                    <div class="muted">{n.category}</div>
-                  </td>
-                  <td>
-                    {n.desa}
-                    <div class="muted">{n.kecamatan}</div>
-                  </td>
-                  <td>{t(`method.${n.method}`)}</td>
-                  <td>{t(`status.${n.status}`)}</td>
-                  <td class="n">{rupiah(n.hps)}</td>
-                  <td>{when(n.quote_deadline, ctx.admin.locale)}</td>
-                  <td class="n">{n.quotes}</td>
-                </tr>
-              ))}
-            </table>
-          </div>
+            ))}
+          </Table>
           <Pager c={c} offset={offset} more={rows.length > 50} t={t} />
         </Layout>,
       );

@@ -3,7 +3,7 @@ import { failedMessages, problemOrders, unreachableIdentities } from '../../stor
 import type { ConsoleEnv } from '../auth.js';
 import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
 import { redFlags } from '../flags.js';
-import { Layout, rupiah, when } from '../ui.js';
+import { Layout, num, rupiah, Table, when } from '../ui.js';
 
 export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -26,37 +26,36 @@ export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
           {orders.length === 0 ? (
             <p class="muted">{t('common.none')}</p>
           ) : (
-            <div class="scroll">
-              <table>
+            <Table
+              head={[
+                t('col.order'),
+                t('col.vendor'),
+                t('col.desa'),
+                num(t('col.amount')),
+                t('col.status'),
+                t('col.reason'),
+              ]}
+            >
+              {orders.map((o) => (
                 <tr>
-                  <th>{t('col.order')}</th>
-                  <th>{t('col.vendor')}</th>
-                  <th>{t('col.desa')}</th>
-                  <th class="n">{t('col.amount')}</th>
-                  <th>{t('col.status')}</th>
-                  <th>{t('col.reason')}</th>
+                  <td>
+                    <a href={`/console/needs/${o.need_id}`}>{o.number}</a>
+                  </td>
+                  <td>{o.business_name}</td>
+                  <td>{o.desa}</td>
+                  <td class="n">{rupiah(o.amount)}</td>
+                  <td>
+                    {t(`order.${o.status}`)}
+                    {o.status === 'awaiting_acceptance' || o.status === 'accepted' ? (
+                      <div class="muted">
+                        {t('problems.overdue')}: {when(o.needed_by, loc)}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{o.problem_note ?? o.status_reason ?? ''}</td>
                 </tr>
-                {orders.map((o) => (
-                  <tr>
-                    <td>
-                      <a href={`/console/needs/${o.need_id}`}>{o.number}</a>
-                    </td>
-                    <td>{o.business_name}</td>
-                    <td>{o.desa}</td>
-                    <td class="n">{rupiah(o.amount)}</td>
-                    <td>
-                      {t(`order.${o.status}`)}
-                      {o.status === 'awaiting_acceptance' || o.status === 'accepted' ? (
-                        <div class="muted">
-                          {t('problems.overdue')}: {when(o.needed_by, loc)}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>{o.problem_note ?? o.status_reason ?? ''}</td>
-                  </tr>
-                ))}
-              </table>
-            </div>
+              ))}
+            </Table>
           )}
           <h2>{t('flags.title')}</h2>
           {noFlags ? <p class="muted">{t('flags.none')}</p> : null}
@@ -118,51 +117,34 @@ export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
           {unreachable.length === 0 ? (
             <p class="muted">{t('common.none')}</p>
           ) : (
-            <div class="scroll">
-              <table>
+            <Table head={[t('col.name'), t('col.channel'), t('col.time'), t('col.reason')]}>
+              {unreachable.map((u) => (
                 <tr>
-                  <th>{t('col.name')}</th>
-                  <th>{t('col.channel')}</th>
-                  <th>{t('col.time')}</th>
-                  <th>{t('col.reason')}</th>
+                  <td>{u.business_name ?? u.full_name ?? u.display_name ?? '–'}</td>
+                  <td>{u.channel}</td>
+                  <td>{when(u.unreachable_at, loc)}</td>
+                  <td>{u.unreachable_reason ?? ''}</td>
                 </tr>
-                {unreachable.map((u) => (
-                  <tr>
-                    <td>{u.business_name ?? u.full_name ?? u.display_name ?? '–'}</td>
-                    <td>{u.channel}</td>
-                    <td>{when(u.unreachable_at, loc)}</td>
-                    <td>{u.unreachable_reason ?? ''}</td>
-                  </tr>
-                ))}
-              </table>
-            </div>
+              ))}
+            </Table>
           )}
           <h2>{t('problems.failed')}</h2>
           {failed.length === 0 ? (
             <p class="muted">{t('common.none')}</p>
           ) : (
-            <div class="scroll">
-              <table>
+            <Table head={['#', t('col.name'), t('col.channel'), t('col.status'), t('col.reason')]}>
+              {failed.map((m) => (
                 <tr>
-                  <th>#</th>
-                  <th>{t('col.name')}</th>
-                  <th>{t('col.channel')}</th>
-                  <th>{t('col.status')}</th>
-                  <th>{t('col.reason')}</th>
+                  <td>{m.id}</td>
+                  <td>{m.business_name ?? m.full_name ?? '–'}</td>
+                  <td>{m.channel}</td>
+                  <td>
+                    {m.status} ({m.attempts}) <span class="muted">{m.purpose}</span>
+                  </td>
+                  <td>{(m.last_error ?? '').slice(0, 200)}</td>
                 </tr>
-                {failed.map((m) => (
-                  <tr>
-                    <td>{m.id}</td>
-                    <td>{m.business_name ?? m.full_name ?? '–'}</td>
-                    <td>{m.channel}</td>
-                    <td>
-                      {m.status} ({m.attempts}) <span class="muted">{m.purpose}</span>
-                    </td>
-                    <td>{(m.last_error ?? '').slice(0, 200)}</td>
-                  </tr>
-                ))}
-              </table>
-            </div>
+              ))}
+            </Table>
           )}
         </Layout>,
       );

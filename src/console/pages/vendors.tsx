@@ -4,7 +4,7 @@ import { allCategories } from '../../store/console-settings.js';
 import { listDistricts } from '../../store/registry.js';
 import type { ConsoleEnv } from '../auth.js';
 import { areaQuery, type ConsoleDeps, handler, pageCtx, pageOffset } from '../context.js';
-import { AreaFilter, Layout, Pager, Select } from '../ui.js';
+import { AreaFilter, Layout, num, Pager, Select, Table } from '../ui.js';
 
 export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -73,37 +73,36 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
             </label>
             <button type="submit">{t('common.filter')}</button>
           </form>
-          <div class="scroll">
-            <table>
+          <Table
+            head={[
+              t('col.business'),
+              t('col.categories'),
+              t('col.desa'),
+              t('col.status'),
+              num(t('col.rating')),
+              num(t('col.responses')),
+            ]}
+          >
+            {rows.slice(0, 50).map((v) => (
               <tr>
-                <th>{t('col.business')}</th>
-                <th>{t('col.categories')}</th>
-                <th>{t('col.desa')}</th>
-                <th>{t('col.status')}</th>
-                <th class="n">{t('col.rating')}</th>
-                <th class="n">{t('col.responses')}</th>
+                <td>
+                  <b>{v.business_name}</b>
+                  <div class="muted">
+                    {v.owner_name} · {v.phone_e164 ?? ''}
+                  </div>
+                </td>
+                <td>{v.categories ?? ''}</td>
+                <td>
+                  {v.desa}, {v.kecamatan}
+                </td>
+                <td>{t(`status.${v.verification}`)}</td>
+                <td class="n">{v.rating_count ? (v.rating_sum / v.rating_count).toFixed(1) : '–'}</td>
+                <td class="n">
+                  {v.responses_count}/{v.invitations_count}
+                </td>
               </tr>
-              {rows.slice(0, 50).map((v) => (
-                <tr>
-                  <td>
-                    <b>{v.business_name}</b>
-                    <div class="muted">
-                      {v.owner_name} · {v.phone_e164 ?? ''}
-                    </div>
-                  </td>
-                  <td>{v.categories ?? ''}</td>
-                  <td>
-                    {v.desa}, {v.kecamatan}
-                  </td>
-                  <td>{t(`status.${v.verification}`)}</td>
-                  <td class="n">{v.rating_count ? (v.rating_sum / v.rating_count).toFixed(1) : '–'}</td>
-                  <td class="n">
-                    {v.responses_count}/{v.invitations_count}
-                  </td>
-                </tr>
-              ))}
-            </table>
-          </div>
+            ))}
+          </Table>
           <Pager c={c} offset={offset} more={rows.length > 50} t={t} />
         </Layout>,
       );

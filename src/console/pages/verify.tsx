@@ -12,7 +12,7 @@ import {
   redirectFlash,
   scopeFor,
 } from '../context.js';
-import { Csrf, Layout, when } from '../ui.js';
+import { Csrf, Layout, Table, when } from '../ui.js';
 
 export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -56,67 +56,49 @@ export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
           {officers.length === 0 ? (
             <p class="muted">{t('verify.empty')}</p>
           ) : (
-            <div class="scroll">
-              <table>
-                <tr>
-                  <th>{t('col.name')}</th>
-                  <th>{t('col.position')}</th>
-                  <th>{t('col.desa')}</th>
-                  <th>{t('col.registered')}</th>
-                  <th />
+            <Table head={[t('col.name'), t('col.position'), t('col.desa'), t('col.registered'), '']}>
+              {officers.map((o) => (
+                <tr id={`officer-${o.id}`}>
+                  <td>
+                    {o.full_name}
+                    <div class="muted">{o.phone_e164 ?? ''}</div>
+                  </td>
+                  <td>{o.position}</td>
+                  <td>
+                    {o.desa}, {o.kecamatan}
+                  </td>
+                  <td>{when(o.created_at, ctx.admin.locale)}</td>
+                  <td>
+                    <Decide kind="officer" id={o.id} />
+                  </td>
                 </tr>
-                {officers.map((o) => (
-                  <tr id={`officer-${o.id}`}>
-                    <td>
-                      {o.full_name}
-                      <div class="muted">{o.phone_e164 ?? ''}</div>
-                    </td>
-                    <td>{o.position}</td>
-                    <td>
-                      {o.desa}, {o.kecamatan}
-                    </td>
-                    <td>{when(o.created_at, ctx.admin.locale)}</td>
-                    <td>
-                      <Decide kind="officer" id={o.id} />
-                    </td>
-                  </tr>
-                ))}
-              </table>
-            </div>
+              ))}
+            </Table>
           )}
           <h2>{t('verify.vendors')}</h2>
           {vendors.length === 0 ? (
             <p class="muted">{t('verify.empty')}</p>
           ) : (
-            <div class="scroll">
-              <table>
-                <tr>
-                  <th>{t('col.business')}</th>
-                  <th>{t('col.categories')}</th>
-                  <th>{t('col.desa')}</th>
-                  <th>{t('col.registered')}</th>
-                  <th />
+            <Table head={[t('col.business'), t('col.categories'), t('col.desa'), t('col.registered'), '']}>
+              {vendors.map((v) => (
+                <tr id={`vendor-${v.id}`}>
+                  <td>
+                    <b>{v.business_name}</b>
+                    <div class="muted">
+                      {v.owner_name} · {v.phone_e164 ?? ''}
+                    </div>
+                  </td>
+                  <td>{v.categories ?? ''}</td>
+                  <td>
+                    {v.desa}, {v.kecamatan}
+                  </td>
+                  <td>{when(v.created_at, ctx.admin.locale)}</td>
+                  <td>
+                    <Decide kind="vendor" id={v.id} />
+                  </td>
                 </tr>
-                {vendors.map((v) => (
-                  <tr id={`vendor-${v.id}`}>
-                    <td>
-                      <b>{v.business_name}</b>
-                      <div class="muted">
-                        {v.owner_name} · {v.phone_e164 ?? ''}
-                      </div>
-                    </td>
-                    <td>{v.categories ?? ''}</td>
-                    <td>
-                      {v.desa}, {v.kecamatan}
-                    </td>
-                    <td>{when(v.created_at, ctx.admin.locale)}</td>
-                    <td>
-                      <Decide kind="vendor" id={v.id} />
-                    </td>
-                  </tr>
-                ))}
-              </table>
-            </div>
+              ))}
+            </Table>
           )}
         </Layout>,
       );
