@@ -233,12 +233,15 @@ const areaOptions = (xs: Area[]) => xs.map((x) => ({ value: x.code, label: x.nam
 
 /**
  * The regency / kecamatan / desa selects of a list filter, each with "all"; the kecamatan and
- * desa selects are shown only when their lists are given.
+ * desa selects are shown only when their lists are given. With `pick` a regency must be chosen
+ * (no "all"), under `label` if given.
  */
 export function AreaFilter(props: {
   t: T;
   regency: string | undefined;
   regencies: Area[];
+  pick?: boolean;
+  label?: string;
   district?: string;
   districts?: Area[];
   village?: string;
@@ -249,9 +252,9 @@ export function AreaFilter(props: {
     <>
       <Select
         name="regency"
-        label={t('col.regency')}
+        label={props.label ?? t('col.regency')}
         value={props.regency}
-        all={t('common.all')}
+        all={props.pick ? undefined : t('common.all')}
         options={areaOptions(props.regencies)}
       />
       {props.districts ? (
@@ -294,5 +297,35 @@ export function Table(props: {
         {props.children}
       </table>
     </div>
+  );
+}
+
+/** A list's filter form (GET, so the filter stays in the address): its fields, then "Filter". */
+export function FilterForm(props: { t: T; children?: Child }) {
+  return (
+    <form method="get" class="inline">
+      {props.children}
+      <button type="submit">{props.t('common.filter')}</button>
+    </form>
+  );
+}
+
+/** The top-level categories as a filter select (with "all"), named in the admin's language. */
+export function CategorySelect(props: {
+  t: T;
+  locale: 'id' | 'en';
+  value: number | undefined;
+  categories: Array<{ id: number; parent_id: number | null; name_id: string; name_en: string }>;
+}) {
+  return (
+    <Select
+      name="category"
+      label={props.t('col.category')}
+      value={props.value ? String(props.value) : undefined}
+      all={props.t('common.all')}
+      options={props.categories
+        .filter((x) => x.parent_id === null)
+        .map((x) => ({ value: String(x.id), label: props.locale === 'en' ? x.name_en : x.name_id }))}
+    />
   );
 }

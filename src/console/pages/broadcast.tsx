@@ -19,7 +19,7 @@ import {
   regencyOfCode,
   scopeFor,
 } from '../context.js';
-import { Csrf, Layout, Select } from '../ui.js';
+import { AreaFilter, Csrf, FilterForm, Layout, Select } from '../ui.js';
 
 export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -33,15 +33,9 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const districts = regency ? await listDistricts(deps.db, regency) : [];
       return c.html(
         <Layout ctx={ctx} title={t('broadcast.title')} {...flashes(c)}>
-          <form method="get" class="inline">
-            <Select
-              name="regency"
-              label={t('col.regency')}
-              value={regency}
-              options={regencies.map((g) => ({ value: g.code, label: g.name }))}
-            />
-            <button type="submit">{t('common.filter')}</button>
-          </form>
+          <FilterForm t={t}>
+            <AreaFilter t={t} pick regency={regency} regencies={regencies} />
+          </FilterForm>
           <form method="post" action="/console/broadcast" style="max-width:640px">
             <Csrf token={ctx.csrf} />
             <input type="hidden" name="regency" value={regency ?? ''} />

@@ -19,7 +19,7 @@ import {
   redirectFlash,
   scopeFor,
 } from '../context.js';
-import { Csrf, Layout, Select, when } from '../ui.js';
+import { Csrf, FilterForm, Layout, Select, when } from '../ui.js';
 
 const STATUSES: ComplaintStatus[] = ['open', 'in_review', 'resolved', 'dismissed'];
 const NEXT: Array<Exclude<ComplaintStatus, 'open'>> = ['in_review', 'resolved', 'dismissed'];
@@ -35,7 +35,7 @@ export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const rows = await listComplaints(deps.db, scopeFor(c, c.req.query('regency') || undefined), status);
       return c.html(
         <Layout ctx={ctx} title={t('complaints.title')} {...flashes(c)}>
-          <form method="get" class="inline">
+          <FilterForm t={t}>
             <Select
               name="status"
               label={t('col.status')}
@@ -43,8 +43,7 @@ export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               all={t('common.all')}
               options={STATUSES.map((s) => ({ value: s, label: t(`complaint.${s}`) }))}
             />
-            <button type="submit">{t('common.filter')}</button>
-          </form>
+          </FilterForm>
           {rows.length === 0 ? <p class="muted">{t('common.none')}</p> : null}
           {rows.map((x) => (
             <div class="card" id={`complaint-${x.id}`} style="margin-bottom:.75rem">

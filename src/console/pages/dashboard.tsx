@@ -3,7 +3,7 @@ import { dashboardFigures } from '../../store/console-dashboard.js';
 import { scopedRegencies } from '../../store/console-settings.js';
 import type { ConsoleEnv } from '../auth.js';
 import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
-import { AreaFilter, Bars, Layout, rupiah, ShareBar } from '../ui.js';
+import { AreaFilter, Bars, FilterForm, Layout, rupiah, ShareBar } from '../ui.js';
 
 export function mountDashboard(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -34,10 +34,9 @@ export function mountDashboard(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       return c.html(
         <Layout ctx={ctx} title={t('dash.title')}>
           {regencies.length > 1 ? (
-            <form method="get" class="inline">
+            <FilterForm t={t}>
               <AreaFilter t={t} regency={requested} regencies={regencies} />
-              <button type="submit">{t('common.filter')}</button>
-            </form>
+            </FilterForm>
           ) : null}
           {f.pendingOfficers + f.pendingVendors > 0 ? (
             <p class="flash">

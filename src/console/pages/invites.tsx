@@ -15,7 +15,7 @@ import {
   redirectFlash,
   scopeFor,
 } from '../context.js';
-import { Csrf, Layout, Select, Table, when } from '../ui.js';
+import { AreaFilter, Csrf, FilterForm, Layout, Select, Table, when } from '../ui.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () =>
@@ -39,13 +39,8 @@ export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       ]);
       return c.html(
         <Layout ctx={ctx} title={t('invites.title')} {...flashes(c)}>
-          <form method="get" class="inline">
-            <Select
-              name="regency"
-              label={t('col.regency')}
-              value={regency}
-              options={regencies.map((g) => ({ value: g.code, label: g.name }))}
-            />
+          <FilterForm t={t}>
+            <AreaFilter t={t} pick regency={regency} regencies={regencies} />
             <Select
               name="district"
               label={t('col.kecamatan')}
@@ -53,8 +48,7 @@ export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               all="–"
               options={districts.map((d) => ({ value: d.code, label: d.name }))}
             />
-            <button type="submit">{t('common.filter')}</button>
-          </form>
+          </FilterForm>
           {villages.length ? (
             <form method="post" action="/console/invites" class="inline">
               <Csrf token={ctx.csrf} />

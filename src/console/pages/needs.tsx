@@ -5,7 +5,18 @@ import { listDistricts, listVillages } from '../../store/registry.js';
 import type { Method, NeedStatus } from '../../store/schema.js';
 import type { ConsoleEnv } from '../auth.js';
 import { areaQuery, type ConsoleDeps, Forbidden, handler, pageCtx, pageOffset } from '../context.js';
-import { AreaFilter, Layout, num, Pager, rupiah, Select, Table, when } from '../ui.js';
+import {
+  AreaFilter,
+  CategorySelect,
+  FilterForm,
+  Layout,
+  num,
+  Pager,
+  rupiah,
+  Select,
+  Table,
+  when,
+} from '../ui.js';
 
 const STATUSES: NeedStatus[] = [
   'published',
@@ -48,7 +59,7 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const exportQuery = requested ? `?regency=${encodeURIComponent(requested)}` : '';
       return c.html(
         <Layout ctx={ctx} title={t('needs.title')}>
-          <form method="get" class="inline">
+          <FilterForm t={t}>
             <AreaFilter
               t={t}
               regency={requested}
@@ -72,20 +83,8 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               all={t('common.all')}
               options={METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
             />
-            <Select
-              name="category"
-              label={t('col.category')}
-              value={category ? String(category) : undefined}
-              all={t('common.all')}
-              options={categories
-                .filter((x) => x.parent_id === null)
-                .map((x) => ({
-                  value: String(x.id),
-                  label: ctx.admin.locale === 'en' ? x.name_en : x.name_id,
-                }))}
-            />
-            <button type="submit">{t('common.filter')}</button>
-          </form>
+            <CategorySelect t={t} locale={ctx.admin.locale} value={category} categories={categories} />
+          </FilterForm>
           <p class="muted">
             {t('common.export_csv')}: <a href={`/console/export/needs.csv${exportQuery}`}>needs.csv</a> ·{' '}
             <a href={`/console/export/quotes.csv${exportQuery}`}>quotes.csv</a> ·{' '}

@@ -19,7 +19,7 @@ import {
   redirectFlash,
   scopeFor,
 } from '../context.js';
-import { Csrf, Layout, Select, type T } from '../ui.js';
+import { AreaFilter, Csrf, FilterForm, Layout, type T } from '../ui.js';
 
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -84,15 +84,15 @@ export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       );
       return c.html(
         <Layout ctx={ctx} title={t('settings.title')} {...flashes(c)}>
-          <form method="get" class="inline">
-            <Select
-              name="regency"
+          <FilterForm t={t}>
+            <AreaFilter
+              t={t}
+              pick
               label={t('settings.pick_regency')}
-              value={regency}
-              options={regencies.map((g) => ({ value: g.code, label: g.name }))}
+              regency={regency}
+              regencies={regencies}
             />
-            <button type="submit">{t('common.filter')}</button>
-          </form>
+          </FilterForm>
           <form method="post" action={`/console/settings/${regency}`}>
             <Csrf token={ctx.csrf} />
             <div class="fields">

@@ -4,7 +4,7 @@ import { allCategories } from '../../store/console-settings.js';
 import { listDistricts } from '../../store/registry.js';
 import type { ConsoleEnv } from '../auth.js';
 import { areaQuery, type ConsoleDeps, handler, pageCtx, pageOffset } from '../context.js';
-import { AreaFilter, Layout, num, Pager, Select, Table } from '../ui.js';
+import { AreaFilter, CategorySelect, FilterForm, Layout, num, Pager, Select, Table } from '../ui.js';
 
 export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -36,7 +36,7 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       ]);
       return c.html(
         <Layout ctx={ctx} title={t('vendors.title')}>
-          <form method="get" class="inline">
+          <FilterForm t={t}>
             <AreaFilter
               t={t}
               regency={requested}
@@ -44,18 +44,7 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               district={district}
               districts={districts}
             />
-            <Select
-              name="category"
-              label={t('col.category')}
-              value={category ? String(category) : undefined}
-              all={t('common.all')}
-              options={categories
-                .filter((x) => x.parent_id === null)
-                .map((x) => ({
-                  value: String(x.id),
-                  label: ctx.admin.locale === 'en' ? x.name_en : x.name_id,
-                }))}
-            />
+            <CategorySelect t={t} locale={ctx.admin.locale} value={category} categories={categories} />
             <Select
               name="status"
               label={t('col.status')}
@@ -71,8 +60,7 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
               <br />
               <input name="q" value={c.req.query('q') ?? ''} />
             </label>
-            <button type="submit">{t('common.filter')}</button>
-          </form>
+          </FilterForm>
           <Table
             head={[
               t('col.business'),
