@@ -59,21 +59,16 @@ export function mountExports(app: Hono<AppEnv>, deps: ExportDeps) {
     return deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}${u.pathname}${u.search}` : u.toString();
   };
 
-  r.get('/needs.csv', async (c) => {
-    const f = filterOf(c, deps.timeZone);
-    if (f instanceof Response) return f;
-    return csv(c, 'kebutuhan', await needsCsv(deps.db, f, deps.timeZone));
-  });
-  r.get('/quotes.csv', async (c) => {
-    const f = filterOf(c, deps.timeZone);
-    if (f instanceof Response) return f;
-    return csv(c, 'penawaran', await quotesCsv(deps.db, f, deps.now(), deps.timeZone));
-  });
-  r.get('/orders.csv', async (c) => {
-    const f = filterOf(c, deps.timeZone);
-    if (f instanceof Response) return f;
-    return csv(c, 'pesanan', await ordersCsv(deps.db, f, deps.timeZone));
-  });
+  // Each CSV: the admin's filter (or its refusal), then the file under its Indonesian name.
+  const csvRoute = (path: string, name: string, rows: (f: ExportFilter) => Promise<string>) =>
+    r.get(path, async (c) => {
+      const f = filterOf(c, deps.timeZone);
+      if (f instanceof Response) return f;
+      return csv(c, name, await rows(f));
+    });
+  csvRoute('/needs.csv', 'kebutuhan', (f) => needsCsv(deps.db, f, deps.timeZone));
+  csvRoute('/quotes.csv', 'penawaran', (f) => quotesCsv(deps.db, f, deps.now(), deps.timeZone));
+  csvRoute('/orders.csv', 'pesanan', (f) => ordersCsv(deps.db, f, deps.timeZone));
   r.get('/ocds', async (c) => {
     const f = filterOf(c, deps.timeZone);
     if (f instanceof Response) return f;

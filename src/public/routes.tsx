@@ -7,6 +7,7 @@ import {
   activeVillages,
   needIdByKey,
   openNeeds,
+  type PublicScope,
   publicRegencies,
   publicRegency,
   publicVillage,
@@ -54,6 +55,19 @@ export function mountPublic(app: Hono<AppEnv>, deps: PublicDeps) {
     c.header('cache-control', 'public, max-age=60');
     c.header('vary', 'Cookie');
     return c.html(body, status);
+  };
+  /** One page of a regency's or a desa's open needs and results, and whether a next page has any. */
+  const needsPage = async (c: Context, scope: PublicScope) => {
+    const now = deps.now();
+    const page = pageOf(c);
+    const open = await openNeeds(deps.db, scope, now, OPEN_PAGE + 1, (page - 1) * OPEN_PAGE);
+    const done = await results(deps.db, scope, now, RESULTS_PAGE + 1, (page - 1) * RESULTS_PAGE);
+    return {
+      page,
+      open: open.slice(0, OPEN_PAGE),
+      done: done.slice(0, RESULTS_PAGE),
+      more: open.length > OPEN_PAGE || done.length > RESULTS_PAGE,
+    };
   };
   const notFound = (c: Context, v: View) => html(c, <NotFoundPage v={v} />, 404);
   const packageUri = (c: Context) => {
@@ -123,19 +137,14 @@ export function mountPublic(app: Hono<AppEnv>, deps: PublicDeps) {
     const code = c.req.param('regency');
     const regency = REGENCY.test(code) ? await publicRegency(deps.db, code) : null;
     if (!regency) return notFound(c, v);
-    const now = deps.now();
-    const page = pageOf(c);
-    const scope = { regencyCode: code };
-    const open = await openNeeds(deps.db, scope, now, OPEN_PAGE + 1, (page - 1) * OPEN_PAGE);
-    const done = await results(deps.db, scope, now, RESULTS_PAGE + 1, (page - 1) * RESULTS_PAGE);
-    const more = open.length > OPEN_PAGE || done.length > RESULTS_PAGE;
+    const { page, open, done, more } = await needsPage(c, { regencyCode: code });
     return html(
       c,
       <NeedsPage
         v={v}
         heading={v.t('regency.heading', { name: regency.name })}
-        open={open.slice(0, OPEN_PAGE)}
-        results={done.slice(0, RESULTS_PAGE)}
+        open={open}
+        results={done}
         villages={page === 1 ? await activeVillages(deps.db, code) : []}
         regencyCode={code}
         nextPage={more ? `/publik/${code}?page=${page + 1}` : null}
@@ -150,20 +159,15 @@ export function mountPublic(app: Hono<AppEnv>, deps: PublicDeps) {
     const village =
       REGENCY.test(code) && VILLAGE.test(desa) ? await publicVillage(deps.db, code, desa) : null;
     if (!village) return notFound(c, v);
-    const now = deps.now();
-    const page = pageOf(c);
-    const scope = { regencyCode: code, villageCode: desa };
-    const open = await openNeeds(deps.db, scope, now, OPEN_PAGE + 1, (page - 1) * OPEN_PAGE);
-    const done = await results(deps.db, scope, now, RESULTS_PAGE + 1, (page - 1) * RESULTS_PAGE);
-    const more = open.length > OPEN_PAGE || done.length > RESULTS_PAGE;
+    const { page, open, done, more } = await needsPage(c, { regencyCode: code, villageCode: desa });
     return html(
       c,
       <NeedsPage
         v={v}
         heading={v.t('village.heading', { name: village.name })}
         subheading={v.t('village.district', { name: village.districtName })}
-        open={open.slice(0, OPEN_PAGE)}
-        results={done.slice(0, RESULTS_PAGE)}
+        open={open}
+        results={done}
         regencyCode={code}
         nextPage={more ? `/publik/${code}/${desa}?page=${page + 1}` : null}
       />,
