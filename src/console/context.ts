@@ -126,6 +126,13 @@ export const handler =
     }
   };
 
+/** A console page: handler, with the page's context and the admin's texts read first. */
+export const pageHandler = (fn: (c: C, ctx: PageCtx, t: T) => Promise<Response> | Response) =>
+  handler(async (c) => {
+    const ctx = pageCtx(c);
+    return fn(c, ctx, ctx.t);
+  });
+
 /** A console form POST: handler, with the form's fields and the admin's texts read first. */
 export const formHandler = (fn: (c: C, body: Record<string, string>, t: T) => Promise<Response> | Response) =>
   handler(async (c) => fn(c, await form(c), pageCtx(c).t));

@@ -2,15 +2,21 @@ import type { Hono } from 'hono';
 import { verifyAuditChain } from '../../store/audit.js';
 import { auditPage } from '../../store/console-needs.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, flashes, handler, pageCtx, redirectFlash, scopeFor } from '../context.js';
+import {
+  type ConsoleDeps,
+  flashes,
+  handler,
+  pageCtx,
+  pageHandler,
+  redirectFlash,
+  scopeFor,
+} from '../context.js';
 import { Csrf, Layout, Table, when } from '../ui.js';
 
 export function mountAudit(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/audit',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const before = Number(c.req.query('before')) || null;
       const rows = await auditPage(deps.db, scopeFor(c, c.req.query('regency') || undefined), before);
       const last = rows.at(-1);

@@ -13,8 +13,7 @@ import {
   Forbidden,
   flashes,
   formHandler,
-  handler,
-  pageCtx,
+  pageHandler,
   redirectFlash,
   regencyOfCode,
   scopeFor,
@@ -24,9 +23,7 @@ import { AreaFilter, Csrf, FilterForm, Layout, Select } from '../ui.js';
 export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/broadcast',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const regencies = await scopedRegencies(deps.db, scopeFor(c));
       const regency = c.req.query('regency') || regencies[0]?.code;
       if (regency) scopeFor(c, regency);

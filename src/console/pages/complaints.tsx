@@ -14,8 +14,7 @@ import {
   Forbidden,
   flashes,
   formHandler,
-  handler,
-  pageCtx,
+  pageHandler,
   redirectFlash,
   scopeFor,
 } from '../context.js';
@@ -28,9 +27,7 @@ const NEXT: Array<Exclude<ComplaintStatus, 'open'>> = ['in_review', 'resolved', 
 export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/complaints',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const status = STATUSES.find((s) => s === c.req.query('status'));
       const rows = await listComplaints(deps.db, scopeFor(c, c.req.query('regency') || undefined), status);
       return c.html(

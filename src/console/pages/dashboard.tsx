@@ -2,15 +2,13 @@ import type { Hono } from 'hono';
 import { dashboardFigures } from '../../store/console-dashboard.js';
 import { scopedRegencies } from '../../store/console-settings.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
+import { type ConsoleDeps, pageHandler, scopeFor } from '../context.js';
 import { AreaFilter, Bars, FilterForm, Layout, rupiah, ShareBar } from '../ui.js';
 
 export function mountDashboard(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const requested = c.req.query('regency') || undefined;
       const [f, regencies] = await Promise.all([
         dashboardFigures(deps.db, scopeFor(c, requested), deps.now(), deps.config.TIME_ZONE),

@@ -10,8 +10,7 @@ import {
   Forbidden,
   flashes,
   formHandler,
-  handler,
-  pageCtx,
+  pageHandler,
   redirectFlash,
   scopeFor,
 } from '../context.js';
@@ -24,9 +23,7 @@ const newCode = () =>
 export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/invites',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const scope = scopeFor(c, c.req.query('regency'));
       const regencies = await scopedRegencies(deps.db, scope);
       const regency = c.req.query('regency') ?? regencies[0]?.code;

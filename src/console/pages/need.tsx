@@ -11,15 +11,13 @@ import {
 } from '../../store/console-needs.js';
 import { activeQuoteCount, unsealedQuotes } from '../../store/quotes.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
+import { type ConsoleDeps, pageHandler, scopeFor } from '../context.js';
 import { Layout, num, rupiah, Table, when } from '../ui.js';
 
 export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/needs/:id',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const loc = ctx.admin.locale;
       const id = Number(c.req.param('id'));
       const need = Number.isSafeInteger(id) ? await needHeader(deps.db, id) : undefined;

@@ -4,7 +4,7 @@ import { allCategories } from '../../store/console-settings.js';
 import { listDistricts, listVillages } from '../../store/registry.js';
 import type { Method, NeedStatus } from '../../store/schema.js';
 import type { ConsoleEnv } from '../auth.js';
-import { areaQuery, type ConsoleDeps, Forbidden, handler, pageCtx, pageOffset } from '../context.js';
+import { areaQuery, type ConsoleDeps, Forbidden, pageHandler, pageOffset } from '../context.js';
 import {
   AreaFilter,
   CategorySelect,
@@ -35,9 +35,7 @@ const METHODS: Method[] = ['pembelian_langsung', 'permintaan_penawaran', 'lelang
 export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/needs',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const { requested, scope, regencies, regency, district } = await areaQuery(c, deps);
       const village = c.req.query('village') || undefined;
       if (

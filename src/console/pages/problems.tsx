@@ -1,16 +1,14 @@
 import type { Hono } from 'hono';
 import { failedMessages, problemOrders, unreachableIdentities } from '../../store/console-needs.js';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, handler, pageCtx, scopeFor } from '../context.js';
+import { type ConsoleDeps, pageHandler, scopeFor } from '../context.js';
 import { redFlags } from '../flags.js';
 import { Layout, num, rupiah, Table, when } from '../ui.js';
 
 export function mountProblems(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/problems',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const loc = ctx.admin.locale;
       const scope = scopeFor(c, c.req.query('regency') || undefined);
       const [orders, unreachable, failed, flags] = await Promise.all([

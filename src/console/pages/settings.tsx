@@ -14,8 +14,7 @@ import {
   Forbidden,
   flashes,
   formHandler,
-  handler,
-  pageCtx,
+  pageHandler,
   redirectFlash,
   scopeFor,
 } from '../context.js';
@@ -65,9 +64,7 @@ function parseSettings(b: Record<string, string>, t: T): SettingsUpdate | { erro
 export function mountSettings(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/settings',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const regencies = await scopedRegencies(deps.db, scopeFor(c));
       const regency = c.req.query('regency') || regencies[0]?.code;
       if (!regency) return c.text(t('common.not_found'), 404);

@@ -10,9 +10,9 @@ import {
   type ConsoleDeps,
   Forbidden,
   flashOf,
-  form,
-  handler,
+  formHandler,
   pageCtx,
+  pageHandler,
   redirectFlash,
   scopeFor,
 } from '../context.js';
@@ -43,9 +43,7 @@ async function waitForReplies(deps: ConsoleDeps, ids: number[], ms = 4000) {
 export function mountSimulator(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/simulator',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const ids = await webIdentities(deps.db, scopeFor(c));
       const suggestion = `sim-${ctx.admin.id}-${Math.floor(deps.now().getTime() / 1000) % 100000}`;
       return c.html(
@@ -84,9 +82,7 @@ export function mountSimulator(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   r.get(
     '/console/simulator/:identity',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const identity = c.req.param('identity') ?? '';
       if (!IDENTITY.test(identity)) return c.text(t('sim.bad_identity'), 400);
       await checkIdentity(c, deps, identity);
@@ -153,11 +149,10 @@ export function mountSimulator(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   r.post(
     '/console/simulator/:identity',
-    handler(async (c) => {
+    formHandler(async (c, body, t) => {
       const identity = c.req.param('identity') ?? '';
-      if (!IDENTITY.test(identity)) return c.text(pageCtx(c).t('sim.bad_identity'), 400);
+      if (!IDENTITY.test(identity)) return c.text(t('sim.bad_identity'), 400);
       await checkIdentity(c, deps, identity);
-      const body = await form(c);
       const text = body.text?.trim().slice(0, 2000);
       const optionId = body.optionId?.slice(0, 256);
       const action = `/console/simulator/${encodeURIComponent(identity)}`;

@@ -3,15 +3,13 @@ import { vendorDirectory } from '../../store/console-people.js';
 import { allCategories } from '../../store/console-settings.js';
 import { listDistricts } from '../../store/registry.js';
 import type { ConsoleEnv } from '../auth.js';
-import { areaQuery, type ConsoleDeps, handler, pageCtx, pageOffset } from '../context.js';
+import { areaQuery, type ConsoleDeps, pageHandler, pageOffset } from '../context.js';
 import { AreaFilter, CategorySelect, FilterForm, Layout, num, Pager, Select, Table } from '../ui.js';
 
 export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/vendors',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const { requested, scope, regencies, regency, district } = await areaQuery(c, deps);
       const verification = c.req.query('status');
       const category = Number(c.req.query('category')) || undefined;

@@ -7,8 +7,7 @@ import {
   Forbidden,
   flashes,
   formHandler,
-  handler,
-  pageCtx,
+  pageHandler,
   redirectFlash,
   scopeFor,
 } from '../context.js';
@@ -17,9 +16,7 @@ import { Csrf, Layout, Table, when } from '../ui.js';
 export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/verify',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const scope = scopeFor(c, c.req.query('regency'));
       const [officers, vendors] = await Promise.all([
         pendingOfficers(deps.db, scope),

@@ -2,15 +2,13 @@ import type { Hono } from 'hono';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
 import type { ConsoleEnv } from '../auth.js';
-import { type ConsoleDeps, handler, pageCtx } from '../context.js';
+import { type ConsoleDeps, pageHandler } from '../context.js';
 import { Layout, when } from '../ui.js';
 
 export function mountWhatsApp(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/whatsapp',
-    handler(async (c) => {
-      const ctx = pageCtx(c);
-      const { t } = ctx;
+    pageHandler(async (c, ctx, t) => {
       const links = deps.channelStatus ? await deps.channelStatus().catch(() => []) : [];
       const qrs = await Promise.all(
         links.map((l) =>
