@@ -329,3 +329,31 @@ export function CategorySelect(props: {
     />
   );
 }
+
+/** A vendor's name (owner, phone), categories and desa: the first cells of a vendor row. */
+export function VendorCells(props: {
+  v: {
+    business_name: string;
+    owner_name: string;
+    phone_e164: string | null;
+    categories: string | null;
+    desa: string;
+    kecamatan: string;
+  };
+}) {
+  const { v } = props;
+  return (
+    <>
+      <td>
+        <b>{v.business_name}</b>
+        <div class="muted">
+          {v.owner_name} · {v.phone_e164 ?? ''}
+        </div>
+      </td>
+      <td>{v.categories ?? ''}</td>
+      <td>
+        {v.desa}, {v.kecamatan}
+      </td>
+    </>
+  );
+}

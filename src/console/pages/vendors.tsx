@@ -4,7 +4,17 @@ import { allCategories } from '../../store/console-settings.js';
 import { listDistricts } from '../../store/registry.js';
 import type { ConsoleEnv } from '../auth.js';
 import { areaQuery, type ConsoleDeps, pageHandler, pageOffset } from '../context.js';
-import { AreaFilter, CategorySelect, FilterForm, Layout, num, Pager, Select, Table } from '../ui.js';
+import {
+  AreaFilter,
+  CategorySelect,
+  FilterForm,
+  Layout,
+  num,
+  Pager,
+  Select,
+  Table,
+  VendorCells,
+} from '../ui.js';
 
 export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -71,16 +81,7 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
           >
             {rows.slice(0, 50).map((v) => (
               <tr>
-                <td>
-                  <b>{v.business_name}</b>
-                  <div class="muted">
-                    {v.owner_name} · {v.phone_e164 ?? ''}
-                  </div>
-                </td>
-                <td>{v.categories ?? ''}</td>
-                <td>
-                  {v.desa}, {v.kecamatan}
-                </td>
+                <VendorCells v={v} />
                 <td>{t(`status.${v.verification}`)}</td>
                 <td class="n">{v.rating_count ? (v.rating_sum / v.rating_count).toFixed(1) : '–'}</td>
                 <td class="n">

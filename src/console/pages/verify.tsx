@@ -11,7 +11,7 @@ import {
   redirectFlash,
   scopeFor,
 } from '../context.js';
-import { Csrf, Layout, Table, when } from '../ui.js';
+import { Csrf, Layout, Table, VendorCells, when } from '../ui.js';
 
 export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
@@ -79,16 +79,7 @@ export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
             <Table head={[t('col.business'), t('col.categories'), t('col.desa'), t('col.registered'), '']}>
               {vendors.map((v) => (
                 <tr id={`vendor-${v.id}`}>
-                  <td>
-                    <b>{v.business_name}</b>
-                    <div class="muted">
-                      {v.owner_name} · {v.phone_e164 ?? ''}
-                    </div>
-                  </td>
-                  <td>{v.categories ?? ''}</td>
-                  <td>
-                    {v.desa}, {v.kecamatan}
-                  </td>
+                  <VendorCells v={v} />
                   <td>{when(v.created_at, ctx.admin.locale)}</td>
                   <td>
                     <Decide kind="vendor" id={v.id} />
