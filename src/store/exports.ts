@@ -1,4 +1,4 @@
-import { type Expression, expressionBuilder, type Kysely } from 'kysely';
+import { type Expression, type ExpressionBuilder, expressionBuilder, type Kysely } from 'kysely';
 import { formatRegencyName, titleCase } from '../domain/names.js';
 import type { OcdsNeed, OcdsOrder, OcdsVendor } from '../domain/ocds.js';
 import type { Database } from './schema.js';
@@ -24,6 +24,16 @@ const MAX_ROWS = 50_000;
 
 /** The quotes that count as received for a need (not superseded, not withdrawn). */
 const COUNTED_QUOTES: Array<'active' | 'awarded' | 'rejected'> = ['active', 'awarded', 'rejected'];
+
+/**
+ * Join condition for a need's live order (`orders as o` on `needs as n`): the one not declined
+ * or cancelled — the winner the exports and the public results show.
+ */
+export function liveOrderOfNeed(
+  eb: ExpressionBuilder<{ n: Database['needs']; o: Database['orders'] }, 'n' | 'o'>,
+) {
+  return eb.and([eb('o.need_id', '=', eb.ref('n.id')), eb('o.status', 'not in', ['declined', 'cancelled'])]);
+}
 
 /** How many quotes a need received, as a subquery (the exports and the public results). */
 export function quoteCountOf(needId: Expression<number>) {
@@ -51,9 +61,7 @@ function needsBase(db: Kysely<Database>, f: ExportFilter) {
 
 export async function needRows(db: Kysely<Database>, f: ExportFilter) {
   const needs = await needsBase(db, f)
-    .leftJoin('orders as o', (j) =>
-      j.onRef('o.need_id', '=', 'n.id').on('o.status', 'not in', ['declined', 'cancelled']),
-    )
+    .leftJoin('orders as o', (j) => j.on(liveOrderOfNeed))
     .leftJoin('vendors as w', 'w.id', 'o.vendor_id')
     .select((eb) => [
       'n.id',

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { formatRegencyName, titleCase } from '../domain/names.js';
-import { itemsOf, quoteCountOf } from './exports.js';
+import { itemsOf, liveOrderOfNeed, quoteCountOf } from './exports.js';
 import type { Database } from './schema.js';
 
 /**
@@ -122,9 +122,7 @@ export async function openNeeds(db: Kysely<Database>, s: PublicScope, now: Date,
  */
 export async function results(db: Kysely<Database>, s: PublicScope, now: Date, limit = 50, offset = 0) {
   const rows = await scoped(db, s)
-    .leftJoin('orders as o', (j) =>
-      j.onRef('o.need_id', '=', 'n.id').on('o.status', 'not in', ['declined', 'cancelled']),
-    )
+    .leftJoin('orders as o', (j) => j.on(liveOrderOfNeed))
     .leftJoin('vendors as w', 'w.id', 'o.vendor_id')
     .select((eb) => [
       'n.id',
