@@ -248,33 +248,25 @@ export function AreaFilter(props: {
   villages?: Area[];
 }) {
   const { t } = props;
+  const all = t('common.all');
+  const levels: Array<[name: string, label: string, value: string | undefined, list?: Area[]]> = [
+    ['regency', props.label ?? t('col.regency'), props.regency, props.regencies],
+    ['district', t('col.kecamatan'), props.district, props.districts],
+    ['village', t('col.desa'), props.village, props.villages],
+  ];
   return (
     <>
-      <Select
-        name="regency"
-        label={props.label ?? t('col.regency')}
-        value={props.regency}
-        all={props.pick ? undefined : t('common.all')}
-        options={areaOptions(props.regencies)}
-      />
-      {props.districts ? (
-        <Select
-          name="district"
-          label={t('col.kecamatan')}
-          value={props.district}
-          all={t('common.all')}
-          options={areaOptions(props.districts)}
-        />
-      ) : null}
-      {props.villages ? (
-        <Select
-          name="village"
-          label={t('col.desa')}
-          value={props.village}
-          all={t('common.all')}
-          options={areaOptions(props.villages)}
-        />
-      ) : null}
+      {levels.map(([name, label, value, list]) =>
+        list ? (
+          <Select
+            name={name}
+            label={label}
+            value={value}
+            all={name === 'regency' && props.pick ? undefined : all}
+            options={areaOptions(list)}
+          />
+        ) : null,
+      )}
     </>
   );
 }
