@@ -13,11 +13,9 @@ import { createLogger } from '../src/logger.js';
 import { closeAtDeadline, runMatch } from '../src/procurement/jobs.js';
 import { startEmbeddedPostgres } from '../src/runtime/embedded-postgres.js';
 import { freePort } from '../src/runtime/process-utils.js';
-import { loadAreas } from '../src/store/areas.js';
 import { createDb } from '../src/store/db.js';
-import { migrateToLatest } from '../src/store/migrate.js';
 import { submitQuote } from '../src/store/quotes.js';
-import { seedReferenceData } from '../src/store/seed.js';
+import { categoryId, desaOf, placeOf, prepareDatabase, seedOfficer, seedVendors } from './lib/seed.js';
 
 const VENDORS = Number(process.argv[2] ?? 1000);
 const QUOTES = Math.min(VENDORS, Number(process.argv[3] ?? 50));
@@ -31,80 +29,20 @@ const pg = await startEmbeddedPostgres({
 });
 const { db, close } = createDb({ url: pg.url, poolMax: 5 });
 try {
-  await migrateToLatest(db);
-  const config = parseConfig({});
-  await loadAreas(db, config.AREA_REGENCIES);
-  await seedReferenceData(db, config);
-  const villages = await db
-    .selectFrom('villages')
-    .innerJoin('districts', 'districts.code', 'villages.district_code')
-    .select(['villages.code', 'districts.code as district'])
-    .execute();
-  const category = (
-    await db
-      .selectFrom('categories')
-      .select('id')
-      .where('code', '=', 'bahan_bangunan')
-      .executeTakeFirstOrThrow()
-  ).id;
-
-  // Vendors spread over the regency's villages, each with a web identity.
-  for (let i = 0; i < VENDORS; i += 500) {
-    const n = Math.min(500, VENDORS - i);
-    const users = await db
-      .insertInto('users')
-      .values(Array.from({ length: n }, (_, k) => ({ display_name: `v${i + k}` })))
-      .returning('id')
-      .execute();
-    await db
-      .insertInto('channel_identities')
-      .values(users.map((u) => ({ user_id: u.id, channel: 'web' as const, external_id: `bench-v${u.id}` })))
-      .execute();
-    const vendors = await db
-      .insertInto('vendors')
-      .values(
-        users.map((u, k) => {
-          const v = villages[(i + k) % villages.length] as { code: string; district: string };
-          return {
-            user_id: u.id,
-            business_name: `Toko ${i + k}`,
-            owner_name: 'Pemilik',
-            village_code: v.code,
-            district_code: v.district,
-            regency_code: '32.14',
-            quiet_start_minute: 0,
-            quiet_end_minute: 0,
-          };
-        }),
-      )
-      .returning('id')
-      .execute();
-    await db
-      .insertInto('vendor_categories')
-      .values(vendors.map((v) => ({ vendor_id: v.id, category_id: category })))
-      .execute();
-  }
-  const officerUser = await db
-    .insertInto('users')
-    .values({ display_name: 'officer' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('channel_identities')
-    .values({ user_id: officerUser.id, channel: 'web', external_id: 'bench-officer' })
-    .execute();
-  const village = villages[0] as { code: string; district: string };
-  const officer = await db
-    .insertInto('officers')
-    .values({
-      user_id: officerUser.id,
-      village_code: village.code,
-      position: 'tpk',
-      full_name: 'Officer',
-      verification: 'verified',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  await prepareDatabase(db, parseConfig({}).AREA_REGENCIES);
+  const category = await categoryId(db, 'bahan_bangunan');
+  // Vendors spread over the regency's desa, each with a web identity; no quiet hours.
+  const villages = await desaOf(db, '32.14');
+  await seedVendors(db, {
+    count: VENDORS,
+    villages,
+    categories: [category],
+    channel: 'web',
+    chatBase: 0,
+    allVerified: true,
+  });
+  const village = await placeOf(db, villages[0] as string);
+  const officer = await seedOfficer(db, village.village, 'bench-officer');
   const clock = new OffsetClock();
   const deadline = new Date(clock.now().getTime() + 2 * 86_400_000);
   // A lelang, so every matching vendor is invited.
@@ -112,8 +50,8 @@ try {
     .insertInto('needs')
     .values({
       number: 'PD-3214-2026-9999',
-      officer_id: officer.id,
-      village_code: village.code,
+      officer_id: officer.officerId,
+      village_code: village.village,
       district_code: village.district,
       regency_code: '32.14',
       category_id: category,

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Redis } from 'ioredis';
-import { sql } from 'kysely';
 import { createTelegramClient, telegramAdapter } from '../bots/telegram/adapter.js';
 import { ALLOWED_UPDATES, startPolling } from '../bots/telegram/polling.js';
 import { mountTelegramWebhook } from '../bots/telegram/webhook.js';
@@ -41,10 +40,9 @@ import { mountChatApi } from './server/chat-api.js';
 import { mountDocuments, signedOrderDocumentPath } from './server/documents.js';
 import { postgresCheck, redisCheck } from './server/health.js';
 import { mountMetrics } from './server/metrics.js';
-import { loadAreas } from './store/areas.js';
 import { createDb, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
-import { seedReferenceData } from './store/seed.js';
+import { loadReferenceData } from './store/seed.js';
 
 export type Role = 'all' | 'server' | 'worker';
 
@@ -139,17 +137,7 @@ export async function startSystem(
     const migrated = await migrateToLatest(db.db);
     const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
     if (applied.length) log.info({ applied }, 'migrations applied');
-    // Roles starting together must not race on the same upserts.
-    const areas = await db.db.connection().execute(async (conn) => {
-      await sql`select pg_advisory_lock(hashtext('pesandesa:reference-data'))`.execute(conn);
-      try {
-        const loaded = await loadAreas(conn, config.AREA_REGENCIES);
-        await seedReferenceData(conn, config);
-        return loaded;
-      } finally {
-        await sql`select pg_advisory_unlock(hashtext('pesandesa:reference-data'))`.execute(conn);
-      }
-    });
+    const areas = await loadReferenceData(db.db, config);
     log.info({ configured: config.AREA_REGENCIES, ...areas }, 'areas loaded');
 
     const probe = createRedis(services.redisUrl, 'probe');

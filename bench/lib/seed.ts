@@ -1,5 +1,20 @@
 import { type Kysely, sql } from 'kysely';
+import { parseConfig } from '../../src/config/index.js';
+import type { AreaLoadResult } from '../../src/store/areas.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
 import type { Database } from '../../src/store/schema.js';
+import { loadReferenceData } from '../../src/store/seed.js';
+
+/** A fresh database as the system prepares its own: schema, the regencies' areas, reference data. */
+export async function prepareDatabase(db: Kysely<Database>, regencies: string[]): Promise<AreaLoadResult> {
+  await migrateToLatest(db);
+  return loadReferenceData(db, parseConfig({ AREA_REGENCIES: regencies.join(',') }));
+}
+
+export async function categoryId(db: Kysely<Database>, code: string): Promise<number> {
+  return (await db.selectFrom('categories').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+    .id;
+}
 
 export interface VendorSeed {
   count: number;

@@ -2,13 +2,10 @@ import { systemClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/index.js';
 import { createOutboxRelay } from '../../src/conversation/relay.js';
 import { type JobDeps, runMatch } from '../../src/procurement/jobs.js';
-import { loadAreas } from '../../src/store/areas.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { seedReferenceData } from '../../src/store/seed.js';
 import { type RunningSystem, startSystem } from '../../src/system.js';
 import { type FakeTelegram, type RecordedCall, startFakeTelegram } from '../../test/support/fake-telegram.js';
 import { type BenchContext, BOT_TOKEN, type ScenarioResult, systemEnv } from '../lib/context.js';
-import { desaOf, placeOf, seedOfficer, seedVendors } from '../lib/seed.js';
+import { categoryId, desaOf, placeOf, prepareDatabase, seedOfficer, seedVendors } from '../lib/seed.js';
 import { round, row } from '../lib/stats.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,17 +41,8 @@ export async function fanoutScenario(ctx: BenchContext): Promise<ScenarioResult>
   let system: RunningSystem | null = null;
   const fakes: FakeTelegram[] = [];
   try {
-    await migrateToLatest(db.db);
-    const config = parseConfig({ AREA_REGENCIES: '32.14' });
-    await loadAreas(db.db, config.AREA_REGENCIES);
-    await seedReferenceData(db.db, config);
-    const category = (
-      await db.db
-        .selectFrom('categories')
-        .select('id')
-        .where('code', '=', 'bahan_bangunan')
-        .executeTakeFirstOrThrow()
-    ).id;
+    await prepareDatabase(db.db, ['32.14']);
+    const category = await categoryId(db.db, 'bahan_bangunan');
     const villages = await desaOf(db.db, '32.14');
     ctx.progress(`fanout: seeding ${vendors} Telegram vendors`);
     await seedVendors(db.db, {

@@ -1,14 +1,10 @@
 import { getRegencies } from 'idn-area-data';
 import { type Kysely, sql } from 'kysely';
-import { parseConfig } from '../../src/config/index.js';
 import { rankVendors } from '../../src/domain/ranking.js';
-import { loadAreas } from '../../src/store/areas.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { matchCandidates, type NeedRow } from '../../src/store/needs.js';
 import type { Database } from '../../src/store/schema.js';
-import { seedReferenceData } from '../../src/store/seed.js';
 import type { BenchContext, ScenarioResult } from '../lib/context.js';
-import { seedVendors } from '../lib/seed.js';
+import { prepareDatabase, seedVendors } from '../lib/seed.js';
 import { percentile, round, row } from '../lib/stats.js';
 
 const PROVINCE = '32';
@@ -54,11 +50,9 @@ export async function matchingScenario(ctx: BenchContext): Promise<ScenarioResul
   const queries = ctx.quick ? 100 : 400;
   const { db } = await ctx.services.freshDatabase('bench_matching');
   try {
-    await migrateToLatest(db.db);
     const regencies = (await getRegencies()).filter((r) => r.province_code === PROVINCE).map((r) => r.code);
     ctx.progress(`matching: loading the areas of ${regencies.length} regencies of province ${PROVINCE}`);
-    const areas = await loadAreas(db.db, regencies);
-    await seedReferenceData(db.db, parseConfig({ AREA_REGENCIES: regencies.join(',') }));
+    const areas = await prepareDatabase(db.db, regencies);
     // The taxonomy has fewer leaves than 40: the rest are bench categories.
     const have = await db.db.selectFrom('categories').select('id').orderBy('id').execute();
     if (have.length < CATEGORIES) {

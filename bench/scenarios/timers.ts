@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
 import { parseConfig } from '../../src/config/index.js';
 import type { TimerData } from '../../src/procurement/timers.js';
-import { loadAreas } from '../../src/store/areas.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { seedReferenceData } from '../../src/store/seed.js';
 import { type RunningSystem, startSystem } from '../../src/system.js';
 import { startFakeTelegram } from '../../test/support/fake-telegram.js';
 import { type BenchContext, BOT_TOKEN, type ScenarioResult, systemEnv } from '../lib/context.js';
 import { cpuDelta } from '../lib/cpu.js';
-import { desaOf, placeOf, seedOfficers, seedVendors } from '../lib/seed.js';
+import { categoryId, desaOf, placeOf, prepareDatabase, seedOfficers, seedVendors } from '../lib/seed.js';
 import { sqlCounts } from '../lib/sql-count.js';
 import { percentile, round, row } from '../lib/stats.js';
 import { systemCpu } from './turns.js';
@@ -31,17 +28,8 @@ export async function timersScenario(ctx: BenchContext): Promise<ScenarioResult>
   const fake = await startFakeTelegram({ token: BOT_TOKEN });
   let system: RunningSystem | null = null;
   try {
-    await migrateToLatest(db.db);
-    const config = parseConfig({ AREA_REGENCIES: '32.14' });
-    await loadAreas(db.db, config.AREA_REGENCIES);
-    await seedReferenceData(db.db, config);
-    const category = (
-      await db.db
-        .selectFrom('categories')
-        .select('id')
-        .where('code', '=', 'bahan_bangunan')
-        .executeTakeFirstOrThrow()
-    ).id;
+    await prepareDatabase(db.db, ['32.14']);
+    const category = await categoryId(db.db, 'bahan_bangunan');
     const villages = await desaOf(db.db, '32.14');
     // Five needs per officer and five invitations per vendor: a regency's busy hour, not one
     // person receiving thousands of messages (see the note on one chat's backlog).

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { ping } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 
 export type Check = () => Promise<void>;
@@ -23,7 +23,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 export function postgresCheck(db: Kysely<Database>, timeoutMs = 2000): Check {
   return async () => {
-    await withTimeout(sql`select 1`.execute(db), timeoutMs, 'postgres');
+    await withTimeout(ping(db), timeoutMs, 'postgres');
   };
 }
 

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -49,4 +49,9 @@ export function createDb(opts: DbOptions): Db {
     pool,
     close: () => db.destroy(),
   };
+}
+
+/** The cheapest round trip: readiness asks it. */
+export async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config/index.js';
 import { CATEGORY_TAXONOMY } from '../domain/categories.js';
+import { type AreaLoadResult, loadAreas } from './areas.js';
 import type { Database } from './schema.js';
 
 const minutes = (hhmm: string) => {
@@ -37,5 +38,22 @@ export async function seedReferenceData(db: Kysely<Database>, config: Config): P
       )
       .onConflict((oc) => oc.column('regency_code').doNothing())
       .execute();
+  });
+}
+
+/**
+ * The configured regencies' areas and the reference data, under an advisory lock: roles
+ * starting together must not race on the same upserts.
+ */
+export async function loadReferenceData(db: Kysely<Database>, config: Config): Promise<AreaLoadResult> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext('pesandesa:reference-data'))`.execute(conn);
+    try {
+      const loaded = await loadAreas(conn, config.AREA_REGENCIES);
+      await seedReferenceData(conn, config);
+      return loaded;
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('pesandesa:reference-data'))`.execute(conn);
+    }
   });
 }

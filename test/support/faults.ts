@@ -11,11 +11,10 @@ import { createLogger } from '../../src/logger.js';
 import { type EmbeddedService, startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { startEmbeddedRedis } from '../../src/runtime/embedded-redis.js';
 import { freePort, isAlive, readPid } from '../../src/runtime/process-utils.js';
-import { loadAreas } from '../../src/store/areas.js';
 import { createDb } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import type { Database } from '../../src/store/schema.js';
-import { seedReferenceData } from '../../src/store/seed.js';
+import { loadReferenceData } from '../../src/store/seed.js';
 import { type Role, type RunningSystem, startSystem } from '../../src/system.js';
 
 /**
@@ -75,8 +74,7 @@ export async function startPrivateServices(name: string): Promise<PrivateService
   try {
     await migrateToLatest(db);
     const config = parseConfig({ AREA_REGENCIES: '32.14' });
-    await loadAreas(db, config.AREA_REGENCIES);
-    await seedReferenceData(db, config);
+    await loadReferenceData(db, config);
   } finally {
     await close();
   }

@@ -9,10 +9,9 @@ import { createLogger } from '../../src/logger.js';
 import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { startEmbeddedRedis } from '../../src/runtime/embedded-redis.js';
 import { freePort, isAlive } from '../../src/runtime/process-utils.js';
-import { loadAreas } from '../../src/store/areas.js';
 import { createDb } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { seedReferenceData } from '../../src/store/seed.js';
+import { loadReferenceData } from '../../src/store/seed.js';
 
 export const TEMPLATE_DB = 'pd_test_template';
 
@@ -108,8 +107,7 @@ export default async function setup(project: TestProject) {
   const template = createDb({ url: templateUrl.toString() });
   await migrateToLatest(template.db);
   const config = parseConfig({ AREA_REGENCIES: '32.14' });
-  await loadAreas(template.db, config.AREA_REGENCIES);
-  await seedReferenceData(template.db, config);
+  await loadReferenceData(template.db, config);
   await template.close();
 
   project.provide('pgAdminUrl', adminUrl);

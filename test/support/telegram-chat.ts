@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Outbound } from '../../src/conversation/types.js';
 import type { Database } from '../../src/store/schema.js';
 import { ChatClient, type ChatMessage } from './chat.js';
+import { repliesTo, sentTo } from './outbox-reading.js';
 
 let nextUpdateId = 50_000;
 let nextChatId = 900_000;
@@ -66,35 +67,14 @@ export class TelegramChatClient extends ChatClient {
     });
     if (res.status !== 200)
       return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-    // Compared inside PostgreSQL: its timestamps have microseconds, a JavaScript Date does not.
-    const inbound = this.db
-      .selectFrom('inbound_messages')
-      .where('channel', '=', 'telegram')
-      .where('external_id', '=', `u${update.update_id}`);
-    const replies = await this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('identity_id', '=', () => inbound.select('identity_id'))
-      .where('created_at', '=', () => inbound.select('received_at'))
-      .where('purpose', '=', 'reply')
-      .orderBy('id')
-      .execute();
     // Telegram answers 200; the web chat's 202 is what the shared helpers expect.
-    return { status: 202, json: { replies: replies.length, replyIds: replies.map((r) => r.id) } };
+    return repliesTo(this.db, 'telegram', `u${update.update_id}`);
   }
 
   private readonly shown = new Set<number>();
 
   override async fetchNew(): Promise<ChatMessage[]> {
-    const rows = await this.db
-      .selectFrom('outbox')
-      .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
-      .select(['outbox.id', 'outbox.payload'])
-      .where('ci.channel', '=', 'telegram')
-      .where('ci.external_id', '=', String(this.chatId))
-      .where('outbox.status', '=', 'sent')
-      .orderBy('outbox.id')
-      .execute();
+    const rows = await sentTo(this.db, 'telegram', String(this.chatId));
     const fresh = rows
       .filter((r) => !this.shown.has(r.id))
       .map((r) => {

@@ -3,6 +3,7 @@ import type { Outbound } from '../../src/conversation/types.js';
 import type { Database } from '../../src/store/schema.js';
 import { ChatClient, type ChatMessage } from './chat.js';
 import type { FakeWhatsAppPhone } from './fake-whatsapp-web.js';
+import { repliesTo, sentTo } from './outbox-reading.js';
 import { eventually } from './system.js';
 
 /**
@@ -37,33 +38,13 @@ export class WhatsAppWebChatClient extends ChatClient {
       20_000,
       20,
     );
-    const inbound = this.db
-      .selectFrom('inbound_messages')
-      .where('channel', '=', 'whatsapp')
-      .where('external_id', '=', messageId);
-    const replies = await this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('identity_id', '=', () => inbound.select('identity_id'))
-      .where('created_at', '=', () => inbound.select('received_at'))
-      .where('purpose', '=', 'reply')
-      .orderBy('id')
-      .execute();
-    return { status: 202, json: { replies: replies.length, replyIds: replies.map((r) => r.id) } };
+    return repliesTo(this.db, 'whatsapp', messageId);
   }
 
   private readonly shown = new Set<number>();
 
   override async fetchNew(): Promise<ChatMessage[]> {
-    const rows = await this.db
-      .selectFrom('outbox')
-      .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
-      .select(['outbox.id', 'outbox.payload', 'outbox.external_id'])
-      .where('ci.channel', '=', 'whatsapp')
-      .where('ci.external_id', '=', this.digits)
-      .where('outbox.status', '=', 'sent')
-      .orderBy('outbox.id')
-      .execute();
+    const rows = await sentTo(this.db, 'whatsapp', this.digits);
     const fresh: ChatMessage[] = [];
     for (const r of rows) {
       if (this.shown.has(r.id)) continue;

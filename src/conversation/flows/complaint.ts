@@ -8,13 +8,7 @@ const MIN_TEXT = 10;
 const MAX_TEXT = 2000;
 
 const subjects = (ctx: TurnContext) => ctx.store.complaints.subjects(ctx.actor.userId, SUBJECTS);
-
-async function aboutLabel(ctx: TurnContext): Promise<string> {
-  const needId = ctx.data.needId as number | null | undefined;
-  if (!needId) return ctx.t('complaint.general');
-  const subject = (await subjects(ctx)).find((s) => s.needId === needId);
-  return subject ? `${subject.number} — ${subject.title}` : ctx.t('complaint.general');
-}
+const labelOf = (s: { number: string; title: string }) => `${s.number} — ${s.title}`;
 
 /**
  * A complaint (pengaduan) to the regency: about one of the person's needs or something else,
@@ -29,11 +23,13 @@ export const complaintFlow: Flow = {
     about: choiceStep({
       text: (ctx) => ctx.t('complaint.ask_about'),
       options: async (ctx) => [
-        ...(await subjects(ctx)).map((s) => ({ id: String(s.needId), label: `${s.number} — ${s.title}` })),
+        ...(await subjects(ctx)).map((s) => ({ id: String(s.needId), label: labelOf(s) })),
         { id: 'general', label: ctx.t('complaint.general') },
       ],
-      choose: (id, ctx) => {
-        ctx.data.needId = id === 'general' ? null : Number(id);
+      choose: async (id, ctx) => {
+        const subject = (await subjects(ctx)).find((s) => String(s.needId) === id);
+        ctx.data.needId = subject?.needId ?? null;
+        ctx.data.about = subject ? labelOf(subject) : ctx.t('complaint.general');
         return next('text');
       },
     }),
@@ -47,8 +43,8 @@ export const complaintFlow: Flow = {
       },
     }),
     confirm: yesNoStep({
-      text: async (ctx) =>
-        ctx.t('complaint.summary', { about: await aboutLabel(ctx), text: String(ctx.data.text) }),
+      text: (ctx) =>
+        ctx.t('complaint.summary', { about: String(ctx.data.about), text: String(ctx.data.text) }),
       yesLabel: 'complaint.send',
       noLabel: 'complaint.rewrite',
       answer: async (yes, ctx) => {
