@@ -1,4 +1,4 @@
-import { isWellFormedInbound } from '../../src/conversation/sanitize.js';
+import { cleanText, isWellFormedInbound } from '../../src/conversation/sanitize.js';
 import type { Inbound, MediaKind } from '../../src/conversation/types.js';
 
 /** The parts of a Cloud API webhook payload the bot reads. */
@@ -23,6 +23,13 @@ export interface CloudStatus {
   status: 'sent' | 'delivered' | 'read' | 'failed';
   recipient_id?: string;
   errors?: Array<{ code: number; title?: string; message?: string }>;
+}
+
+/** A status callback as the bot uses it: its strings cleaned and bounded, its errors as one line. */
+export interface DeliveryStatus {
+  id: string;
+  status: CloudStatus['status'];
+  error: string | null;
 }
 
 export interface CloudWebhook {
@@ -50,24 +57,24 @@ const MEDIA: Record<string, MediaKind> = {
  * Messages and status callbacks of one webhook call. The `wamid` is the dedupe key: Meta
  * retries a webhook it did not get a 200 for, and sends status updates out of order.
  */
-export function parseCloudWebhook(body: CloudWebhook): { inbound: Inbound[]; statuses: CloudStatus[] } {
+export function parseCloudWebhook(body: CloudWebhook): { inbound: Inbound[]; statuses: DeliveryStatus[] } {
   const inbound: Inbound[] = [];
-  const statuses: CloudStatus[] = [];
+  const statuses: DeliveryStatus[] = [];
   // Meta's payloads are trusted for their shape only after checking it: a field of the wrong
   // kind drops that part (never the whole call with a 5xx, which Meta would retry for days).
   for (const entry of list(body?.entry)) {
     for (const change of list(entry?.changes)) {
       type Value = NonNullable<NonNullable<typeof change>['value']>;
       const v: Value = change?.value && typeof change.value === 'object' ? change.value : {};
-      statuses.push(
-        ...list(v.statuses).filter(
-          (s) =>
-            typeof s?.id === 'string' &&
-            STATUSES.has(s.status) &&
-            (s.errors === undefined ||
-              (Array.isArray(s.errors) && s.errors.every((e) => e && typeof e === 'object'))),
-        ),
-      );
+      for (const s of list(v.statuses)) {
+        if (typeof s?.id !== 'string' || s.id === '' || !STATUSES.has(s.status)) continue;
+        if (
+          s.errors !== undefined &&
+          !(Array.isArray(s.errors) && s.errors.every((e) => e && typeof e === 'object'))
+        )
+          continue;
+        statuses.push({ id: cleanText(s.id, 128), status: s.status, error: errorLine(s.errors) });
+      }
       for (const m of list(v.messages)) {
         if (typeof m?.id !== 'string' || typeof m.from !== 'string') continue;
         const msg = readMessage(m, list(v.contacts));
@@ -81,6 +88,17 @@ export function parseCloudWebhook(body: CloudWebhook): { inbound: Inbound[]; sta
 // Only these may move an outbox row; anything else ("pending", "sending") could send it twice.
 const STATUSES = new Set<unknown>(['sent', 'delivered', 'read', 'failed']);
 const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+
+/** Meta's errors as one line for the outbox row and the admin ("131026 Message undeliverable"). */
+function errorLine(errors: CloudStatus['errors']): string | null {
+  if (!errors?.length) return null;
+  const part = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  const line = errors
+    .map((e) => `${part(e.code)} ${part(e.title) || part(e.message)}`.trim())
+    .filter(Boolean)
+    .join('; ');
+  return line ? cleanText(line, 500) : null;
+}
 
 function readMessage(m: CloudMessage, contacts: Array<{ wa_id: string; profile?: { name?: string } }>) {
   try {

@@ -58,8 +58,7 @@ export function mountCloudWebhook(app: Hono<AppEnv>, deps: CloudWebhookDeps) {
     try {
       for (const message of inbound) await deps.engine.handle(message);
       for (const s of statuses) {
-        const error =
-          s.errors?.map((e) => `${e.code} ${e.title ?? e.message ?? ''}`.trim()).join('; ') ?? null;
+        const { error } = s;
         const row = await applyDeliveryStatus(deps.db, 'whatsapp', s.id, s.status, error, deps.now());
         if (row && s.status === 'failed') {
           // The admin's record of a message WhatsApp could not deliver.

@@ -1,6 +1,5 @@
+import { storableText } from '../domain/text.js';
 import type { Inbound } from './types.js';
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 // All C0 controls but tab and newlines, and DEL.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
@@ -8,7 +7,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** PostgreSQL text and jsonb refuse NUL and lone surrogates; control characters help nobody. */
 export function cleanText(value: string, max: number): string {
-  return value.slice(0, max).replace(LONE_SURROGATE, '\ufffd').replace(CONTROL, '');
+  return storableText(value.slice(0, max)).replace(CONTROL, '');
 }
 
 const opt = (v: string | undefined, max: number) => (v === undefined ? undefined : cleanText(v, max));

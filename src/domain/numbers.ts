@@ -40,3 +40,14 @@ export function orderNumber(regencyCode: string, year: number, seq: number): str
 export function bastNumber(regencyCode: string, year: number, seq: number): string {
   return documentNumber('bast', regencyCode, year, seq);
 }
+
+/**
+ * A row id typed into a URL or a form: digits only, 1 to 2,147,483,647 (the range of an integer
+ * column, and well inside bigint ones). Anything else is no id at all, so a lookup answers "not
+ * found" instead of PostgreSQL refusing the value.
+ */
+export function parseRowId(text: string | undefined | null): number | null {
+  if (!text || !/^\d{1,10}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= 1 && n <= 2_147_483_647 ? n : null;
+}

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type AuditEntry, auditHash, GENESIS_HASH } from '../domain/audit.js';
+import { storableValue } from '../domain/text.js';
+import { jsonText } from './db.js';
 import type { Database } from './schema.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'at' | 'regencyCode' | 'data'> & {
@@ -20,7 +22,9 @@ export async function appendAudit(trx: Kysely<Database>, e: NewAuditEntry, now: 
     .limit(1)
     .executeTakeFirst();
   const prev = last?.hash ?? GENESIS_HASH;
-  const entry: AuditEntry = {
+  // Hashed as it will be stored: the storage guard in db.ts would otherwise clean a string the
+  // hash had already covered, and the chain would read as broken.
+  const entry: AuditEntry = storableValue({
     at: now.toISOString(),
     actorType: e.actorType,
     actorId: e.actorId,
@@ -29,7 +33,7 @@ export async function appendAudit(trx: Kysely<Database>, e: NewAuditEntry, now: 
     entityId: e.entityId,
     regencyCode: e.regencyCode ?? null,
     data: e.data ?? {},
-  };
+  });
   await trx
     .insertInto('audit_log')
     .values({
@@ -40,7 +44,7 @@ export async function appendAudit(trx: Kysely<Database>, e: NewAuditEntry, now: 
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       regency_code: entry.regencyCode,
-      data: JSON.stringify(entry.data),
+      data: jsonText(entry.data),
       prev_hash: prev,
       hash: auditHash(prev, entry),
     })

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Inbound } from '../conversation/types.js';
+import { jsonText } from './db.js';
 import type { Channel, Database } from './schema.js';
 
 export interface IdentityRow {
@@ -45,7 +46,7 @@ export async function recordInbound(
       channel: inbound.channel,
       external_id: inbound.messageId,
       kind,
-      payload: JSON.stringify({
+      payload: jsonText({
         text: inbound.text?.slice(0, 4096),
         optionId: inbound.optionId?.slice(0, 256),
         media: inbound.media,
@@ -198,8 +199,8 @@ export async function saveConversation(trx: Kysely<Database>, c: ConversationRow
     .set({
       flow: c.flow,
       step: c.step,
-      data: JSON.stringify(c.data),
-      history: JSON.stringify(c.history),
+      data: jsonText(c.data),
+      history: jsonText(c.history),
       misses: c.misses,
       version: c.version + 1,
       last_turn_at: now,

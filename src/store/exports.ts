@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, expressionBuilder, type Kysely } from 'kysely';
 import { formatRegencyName, titleCase } from '../domain/names.js';
+import { parseRowId } from '../domain/numbers.js';
 import type { OcdsNeed, OcdsOrder, OcdsVendor } from '../domain/ocds.js';
 import type { Database } from './schema.js';
 
@@ -217,12 +218,12 @@ export async function orderRows(db: Kysely<Database>, f: ExportFilter) {
 }
 
 /** The regency of a need (by id or number), for access checks before loading it. */
+/** A need by its id or its number (PD-3214-2026-0042); digits beyond any id find nothing. */
 export async function needRegency(db: Kysely<Database>, key: string) {
   const q = db.selectFrom('needs').select(['id', 'regency_code']);
-  const row = /^\d+$/.test(key)
-    ? await q.where('id', '=', Number(key)).executeTakeFirst()
-    : await q.where('number', '=', key).executeTakeFirst();
-  return row ?? null;
+  if (!/^\d+$/.test(key)) return (await q.where('number', '=', key).executeTakeFirst()) ?? null;
+  const id = parseRowId(key);
+  return id === null ? null : ((await q.where('id', '=', id).executeTakeFirst()) ?? null);
 }
 
 /**

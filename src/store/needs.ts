@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { jsonText } from './db.js';
 import type { Database, Method, NeedStatus, Ring } from './schema.js';
 
 export interface NeedItemInput {
@@ -467,7 +468,7 @@ export async function offerConversations(
     .set({
       flow,
       step,
-      data: JSON.stringify(data),
+      data: jsonText(data),
       history: '[]',
       misses: 0,
       last_turn_at: now,

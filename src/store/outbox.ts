@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Outbound, OutboxMessage } from '../conversation/types.js';
+import { jsonText } from './db.js';
 import type { Channel, Database, OnSent, OutboxStatus } from './schema.js';
 
 export interface NewOutboxMessage {
@@ -39,11 +40,11 @@ export async function insertOutbox(db: Kysely<Database>, rows: NewOutboxMessage[
         rows.slice(i, i + INSERT_SLICE).map((r) => ({
           identity_id: r.identityId,
           channel: r.channel,
-          payload: JSON.stringify(r.payload),
+          payload: jsonText(r.payload),
           purpose: r.purpose ?? 'reply',
           dedupe_key: r.dedupeKey ?? null,
           ...(r.notBefore ? { not_before: r.notBefore } : {}),
-          ...(r.onSent ? { on_sent: JSON.stringify(r.onSent) } : {}),
+          ...(r.onSent ? { on_sent: jsonText(r.onSent) } : {}),
         })),
       )
       .onConflict((oc) => oc.column('dedupe_key').doNothing())

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { formatRegencyName, titleCase } from '../domain/names.js';
-import { itemsOf, liveOrderOfNeed, quoteCountOf } from './exports.js';
+import { itemsOf, liveOrderOfNeed, needRegency, quoteCountOf } from './exports.js';
 import type { Database } from './schema.js';
 
 /**
@@ -179,9 +179,5 @@ export async function activeVillages(db: Kysely<Database>, regencyCode: string) 
 
 /** The need id behind a public number (PD-…) or id, if it exists. */
 export async function needIdByKey(db: Kysely<Database>, key: string): Promise<number | null> {
-  const q = db.selectFrom('needs').select('id');
-  const r = /^\d+$/.test(key)
-    ? await q.where('id', '=', Number(key)).executeTakeFirst()
-    : await q.where('number', '=', key).executeTakeFirst();
-  return r?.id ?? null;
+  return (await needRegency(db, key))?.id ?? null;
 }

@@ -2,45 +2,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningSystem } from '../../src/system.js';
 import { ConsoleHttp, makeAdmin } from '../browser/console-http.js';
 import { TEST_TOKEN } from '../support/chat.js';
+import {
+  CONSOLE_GET_ROUTES as GET_ROUTES,
+  CONSOLE_POST_ROUTES as POST_ROUTES,
+} from '../support/console-routes.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { seedOpenTender } from '../support/lifecycle.js';
 import { startTestSystem } from '../support/system.js';
 
 // Access rules of the console over plain HTTP: anonymous refused everywhere, CSRF on every
 // form, a regency admin kept to its regency, login throttled per account.
-
-const GET_ROUTES = [
-  '/console',
-  '/console/verify',
-  '/console/invites',
-  '/console/needs',
-  '/console/needs/1',
-  '/console/vendors',
-  '/console/problems',
-  '/console/complaints',
-  '/console/settings',
-  '/console/audit',
-  '/console/broadcast',
-  '/console/simulator',
-  '/console/simulator/someone',
-  '/console/whatsapp',
-  '/console/queues',
-  '/console/queues/api/queues',
-  '/console/export/needs.csv',
-  '/console/no-such-page',
-];
-const POST_ROUTES: Array<[string, Record<string, string>]> = [
-  ['/console/logout', {}],
-  ['/console/lang', { back: '/console' }],
-  ['/console/verify/vendor/1', { decision: 'approve' }],
-  ['/console/invites', { village: '32.14.01.2001', days: '30' }],
-  ['/console/complaints/1', { status: 'resolved', reply: 'x' }],
-  ['/console/settings/32.14', { direct_purchase_max: '1' }],
-  ['/console/settings-categories', {}],
-  ['/console/audit/verify', {}],
-  ['/console/broadcast', { regency: '32.14', text: 'x' }],
-  ['/console/simulator/someone', { text: 'halo' }],
-];
 
 describe('console access', () => {
   let t: TestDb;

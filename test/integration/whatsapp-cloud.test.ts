@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyAuditChain } from '../../src/store/audit.js';
 import type { RunningSystem } from '../../src/system.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeCloud, startFakeCloud } from '../support/fake-whatsapp-cloud.js';
@@ -209,6 +210,48 @@ describe('WhatsApp Cloud API webhook and sending', () => {
       .where('action', '=', 'outbox.failed')
       .execute();
     expect(audit).toEqual([{ action: 'outbox.failed', entity_id: String(row.id) }]);
+  });
+
+  it('a status callback with NUL, a lone surrogate or an odd error code is kept readable, never a 5xx', async () => {
+    const from = '6281100000004';
+    await send(from, text(from, 'halo'));
+    const row = await t.db
+      .selectFrom('outbox')
+      .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
+      .select(['outbox.id', 'outbox.external_id'])
+      .where('ci.external_id', '=', from)
+      .executeTakeFirstOrThrow();
+    const statuses = (list: object[]) => ({
+      object: 'whatsapp_business_account',
+      entry: [{ changes: [{ value: { statuses: list } }] }],
+    });
+    // The shape fast-check found on CI: an error code that is a string with NUL in it.
+    const res = await post(
+      statuses([
+        {
+          id: row.external_id,
+          status: 'failed',
+          errors: [{ code: '\u202e\u0000\ud800', title: 'Ha\u0000bis' }],
+        },
+        { id: `wamid.\u0000unknown\ud800`, status: 'delivered' },
+        { id: 'wamid.not-ours', status: 'failed', errors: [{ code: { nested: true }, title: 7 }] },
+      ]),
+    );
+    expect(res.status).toBe(200);
+    const state = await t.db
+      .selectFrom('outbox')
+      .select(['status', 'last_error'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(state).toEqual({ status: 'failed', last_error: '\u202e\ufffd Habis' });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'outbox.failed')
+      .where('entity_id', '=', String(row.id))
+      .execute();
+    expect(audit.map((a) => a.data)).toEqual([{ channel: 'whatsapp', error: '\u202e\ufffd Habis' }]);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, brokenAt: null });
   });
 
   it('the same message delivered twice (a webhook retry) has one effect', async () => {

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { parseRowId } from '../../domain/numbers.js';
 import { verifyAuditChain } from '../../store/audit.js';
 import { auditPage } from '../../store/console-needs.js';
 import type { ConsoleEnv } from '../auth.js';
@@ -17,7 +18,7 @@ export function mountAudit(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   r.get(
     '/console/audit',
     pageHandler(async (c, ctx, t) => {
-      const before = Number(c.req.query('before')) || null;
+      const before = parseRowId(c.req.query('before'));
       const rows = await auditPage(deps.db, scopeFor(c, c.req.query('regency') || undefined), before);
       const last = rows.at(-1);
       return c.html(

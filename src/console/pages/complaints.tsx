@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Outbound } from '../../conversation/types.js';
+import { parseRowId } from '../../domain/numbers.js';
 import { notifyUser } from '../../procurement/notify.js';
 import { appendAudit } from '../../store/audit.js';
 import {
@@ -91,8 +92,8 @@ export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     '/console/complaints/:id',
     formHandler(async (c, body, t) => {
       const admin = c.get('admin');
-      const id = Number(c.req.param('id'));
-      if (!Number.isSafeInteger(id)) return c.text(t('common.not_found'), 404);
+      const id = parseRowId(c.req.param('id'));
+      if (id === null) return c.text(t('common.not_found'), 404);
       const status = NEXT.find((s) => s === body.status);
       const reply = (body.reply ?? '').trim().slice(0, 1000);
       if (!status || !reply)

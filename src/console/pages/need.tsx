@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { parseRowId } from '../../domain/numbers.js';
 import { type Ring, rankQuotes } from '../../domain/ranking.js';
 import {
   auditOfNeed,
@@ -19,9 +20,9 @@ export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     '/console/needs/:id',
     pageHandler(async (c, ctx, t) => {
       const loc = ctx.admin.locale;
-      const id = Number(c.req.param('id'));
-      const need = Number.isSafeInteger(id) ? await needHeader(deps.db, id) : undefined;
-      if (!need) return c.text(t('common.not_found'), 404);
+      const id = parseRowId(c.req.param('id'));
+      const need = id === null ? undefined : await needHeader(deps.db, id);
+      if (id === null || !need) return c.text(t('common.not_found'), 404);
       scopeFor(c, need.regency_code);
       const now = deps.now();
       const sealed = need.quote_deadline > now;

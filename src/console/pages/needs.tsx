@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { parseRowId } from '../../domain/numbers.js';
 import { listNeeds } from '../../store/console-needs.js';
 import { allCategories } from '../../store/console-settings.js';
 import { listDistricts, listVillages } from '../../store/registry.js';
@@ -46,7 +47,7 @@ export function mountNeeds(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         throw new Forbidden();
       const status = STATUSES.find((s) => s === c.req.query('status'));
       const method = METHODS.find((m) => m === c.req.query('method'));
-      const category = Number(c.req.query('category')) || undefined;
+      const category = parseRowId(c.req.query('category')) ?? undefined;
       const offset = pageOffset(c);
       const [rows, districts, villages, categories] = await Promise.all([
         listNeeds(deps.db, scope, { district, village, status, method, category }, offset),

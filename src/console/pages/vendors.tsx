@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { parseRowId } from '../../domain/numbers.js';
 import { vendorDirectory } from '../../store/console-people.js';
 import { allCategories } from '../../store/console-settings.js';
 import { listDistricts } from '../../store/registry.js';
@@ -22,7 +23,7 @@ export function mountVendors(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     pageHandler(async (c, ctx, t) => {
       const { requested, scope, regencies, regency, district } = await areaQuery(c, deps);
       const verification = c.req.query('status');
-      const category = Number(c.req.query('category')) || undefined;
+      const category = parseRowId(c.req.query('category')) ?? undefined;
       const offset = pageOffset(c);
       const [rows, districts, categories] = await Promise.all([
         vendorDirectory(

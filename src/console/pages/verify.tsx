@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { parseRowId } from '../../domain/numbers.js';
 import { pendingOfficers, pendingVendors } from '../../store/console-people.js';
 import { decideRegistration } from '../actions.js';
 import type { ConsoleEnv } from '../auth.js';
@@ -97,9 +98,8 @@ export function mountVerify(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     '/console/verify/:kind/:id',
     formHandler(async (c, body, t) => {
       const kind = c.req.param('kind');
-      const id = Number(c.req.param('id'));
-      if ((kind !== 'officer' && kind !== 'vendor') || !Number.isSafeInteger(id))
-        return c.text(t('common.not_found'), 404);
+      const id = parseRowId(c.req.param('id'));
+      if ((kind !== 'officer' && kind !== 'vendor') || id === null) return c.text(t('common.not_found'), 404);
       const approve = body.decision === 'approve';
       const reason = (body.reason ?? '').trim().slice(0, 300);
       if (!approve && !reason) return redirectFlash(c, '/console/verify', t('verify.reason_required'), 'err');

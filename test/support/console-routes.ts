@@ -1,0 +1,35 @@
+// Every console route, with a plausible form for each POST: the access and hostile-input tests
+// walk the same list, so a new page is added once.
+
+export const CONSOLE_GET_ROUTES = [
+  '/console',
+  '/console/verify',
+  '/console/invites',
+  '/console/needs',
+  '/console/needs/1',
+  '/console/vendors',
+  '/console/problems',
+  '/console/complaints',
+  '/console/settings',
+  '/console/audit',
+  '/console/broadcast',
+  '/console/simulator',
+  '/console/simulator/someone',
+  '/console/whatsapp',
+  '/console/queues',
+  '/console/queues/api/queues',
+  '/console/export/needs.csv',
+  '/console/no-such-page',
+];
+export const CONSOLE_POST_ROUTES: Array<[string, Record<string, string>]> = [
+  ['/console/logout', {}],
+  ['/console/lang', { back: '/console' }],
+  ['/console/verify/vendor/1', { decision: 'approve' }],
+  ['/console/invites', { village: '32.14.01.2001', days: '30' }],
+  ['/console/complaints/1', { status: 'resolved', reply: 'x' }],
+  ['/console/settings/32.14', { direct_purchase_max: '1' }],
+  ['/console/settings-categories', {}],
+  ['/console/audit/verify', {}],
+  ['/console/broadcast', { regency: '32.14', text: 'x' }],
+  ['/console/simulator/someone', { text: 'halo' }],
+];
