@@ -6,10 +6,13 @@ import { newEffects } from '../procurement/effects.js';
 import type { NeedOpsServices } from '../procurement/need-ops.js';
 import type { JobRequest, Scheduler } from '../procurement/scheduler.js';
 import {
+  finishTurn,
   getUser,
   lockConversation,
   markInboundProcessed,
+  openTurn,
   recordInbound,
+  type TurnStart,
   upsertIdentity,
 } from '../store/chat.js';
 import { insertOutbox } from '../store/outbox.js';
@@ -87,10 +90,10 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runTurn(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnOutcome> {
     const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
     if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
-    const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE, at);
-    const conversation = await lockConversation(trx, identity.id);
+    // Almost every turn: one statement. A chat's first message creates what it lacks.
+    const start = (await openTurn(trx, inbound, at)) ?? (await startSlowly(trx, inbound, at));
+    const { identity, user, conversation } = start;
     const effects = newEffects();
-    const user = await getUser(trx, identity.userId);
     const turn = new Turn({
       flows: FLOWS,
       conversation,
@@ -108,18 +111,26 @@ export function createEngine(deps: EngineDeps): Engine {
       store: createChatStore(trx, at, effects, deps.services),
     });
     const replies = await turn.run();
-    const outboxIds = await insertOutbox(
-      trx,
-      replies.map((payload) => ({ identityId: identity.id, channel: identity.channel, payload })),
-    );
-    await turn.save(trx);
-    await markInboundProcessed(trx, inboundId, identity.id, at);
+    const outboxIds = await finishTurn(trx, {
+      replies: replies.map((payload) => ({ identityId: identity.id, channel: identity.channel, payload })),
+      conversation: turn.conversation,
+      inboundId,
+      identityId: identity.id,
+      now: at,
+    });
     return {
       duplicate: false,
       outboxIds: [...outboxIds, ...effects.outboxIds],
       replies: outboxIds.length,
       jobs: effects.jobs,
     };
+  }
+
+  async function startSlowly(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnStart> {
+    const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE, at);
+    const conversation = await lockConversation(trx, identity.id);
+    const user = await getUser(trx, identity.userId);
+    return { identity, user, conversation };
   }
 
   /** A bug must not leave a person talking to a wall: record the message and apologise. */

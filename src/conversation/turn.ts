@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
 import { type Locale, languageOptions, type MessageKey, type Params, translate } from '../i18n/index.js';
-import { type ConversationRow, saveConversation } from '../store/chat.js';
-import type { Database } from '../store/schema.js';
+import type { ConversationRow } from '../store/chat.js';
 import type { ChatStore } from './chat-store.js';
 import { withContext } from './context.js';
 import type { Actor, Flow, Prompt, StepResult, TurnContext } from './flow.js';
@@ -136,8 +134,9 @@ export class Turn {
     return this.replies;
   }
 
-  async save(trx: Kysely<Database>): Promise<void> {
-    await saveConversation(trx, this.conv, this.init.now);
+  /** The conversation as the turn left it, for the engine to save with the replies. */
+  get conversation(): ConversationRow {
+    return this.conv;
   }
 
   private isIdle(flow: Flow): boolean {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Inbound } from '../conversation/types.js';
 import { jsonText } from './db.js';
+import { type NewOutboxMessage, outboxValues } from './outbox.js';
 import type { Channel, Database } from './schema.js';
 
 export interface IdentityRow {
@@ -193,21 +194,144 @@ export async function lockConversation(trx: Kysely<Database>, identityId: number
   };
 }
 
-export async function saveConversation(trx: Kysely<Database>, c: ConversationRow, now: Date) {
-  await trx
-    .updateTable('conversations')
-    .set({
-      flow: c.flow,
-      step: c.step,
-      data: jsonText(c.data),
-      history: jsonText(c.history),
-      misses: c.misses,
-      version: c.version + 1,
-      last_turn_at: now,
-      updated_at: now,
-    })
-    .where('id', '=', c.id)
+const conversationValues = (c: ConversationRow, now: Date) => ({
+  flow: c.flow,
+  step: c.step,
+  data: jsonText(c.data),
+  history: jsonText(c.history),
+  misses: c.misses,
+  version: c.version + 1,
+  last_turn_at: now,
+  updated_at: now,
+});
+
+export interface TurnStart {
+  identity: IdentityRow;
+  user: UserRow;
+  conversation: ConversationRow;
+}
+
+/**
+ * The start of a turn in one statement: the identity touched (its last inbound time), its
+ * person, and its conversation locked for the rest of the transaction. Null when the chat has
+ * no identity or no conversation yet (its first message): the caller then takes the long way,
+ * upsertIdentity → lockConversation → getUser.
+ */
+export async function openTurn(
+  trx: Kysely<Database>,
+  inbound: Inbound,
+  touchAt: Date,
+): Promise<TurnStart | null> {
+  const r = await trx
+    .with('i', (db) =>
+      db
+        .updateTable('channel_identities')
+        .set({ last_inbound_at: touchAt })
+        .where('channel', '=', inbound.channel)
+        .where('external_id', '=', inbound.externalUserId)
+        .returning(['id', 'user_id', 'channel', 'external_id', 'phone_e164', 'display_name']),
+    )
+    .selectFrom('i')
+    .innerJoin('users as u', 'u.id', 'i.user_id')
+    .innerJoin('conversations as c', 'c.identity_id', 'i.id')
+    .select([
+      'i.id as identity_id',
+      'i.user_id',
+      'i.channel',
+      'i.external_id',
+      'i.phone_e164 as identity_phone',
+      'i.display_name as identity_name',
+      'u.locale',
+      'u.status',
+      'u.display_name as user_name',
+      'u.phone_e164 as user_phone',
+      'c.id as conversation_id',
+      'c.flow',
+      'c.step',
+      'c.data',
+      'c.history',
+      'c.misses',
+      'c.version',
+      'c.last_turn_at',
+    ])
+    .forUpdate('c')
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    identity: {
+      id: r.identity_id,
+      userId: r.user_id,
+      channel: r.channel,
+      externalId: r.external_id,
+      phone: r.identity_phone,
+      displayName: r.identity_name,
+    },
+    user: {
+      id: r.user_id,
+      locale: r.locale,
+      status: r.status,
+      displayName: r.user_name,
+      phone: r.user_phone,
+    },
+    conversation: {
+      id: r.conversation_id,
+      flow: r.flow,
+      step: r.step,
+      data: (r.data ?? {}) as Record<string, unknown>,
+      history: (r.history ?? []) as string[],
+      misses: r.misses,
+      version: r.version,
+      lastTurnAt: r.last_turn_at,
+    },
+  };
+}
+
+/**
+ * The end of a turn in one statement: its replies into the outbox, the conversation saved, the
+ * inbound message marked processed. Returns the outbox ids in the replies' order.
+ */
+export async function finishTurn(
+  trx: Kysely<Database>,
+  f: {
+    replies: NewOutboxMessage[];
+    conversation: ConversationRow;
+    inboundId: number;
+    identityId: number;
+    now: Date;
+  },
+): Promise<number[]> {
+  const base = trx
+    .with('c', (db) =>
+      db
+        .updateTable('conversations')
+        .set(conversationValues(f.conversation, f.now))
+        .where('id', '=', f.conversation.id)
+        .returning('id'),
+    )
+    .with('m', (db) =>
+      db
+        .updateTable('inbound_messages')
+        .set({ processed_at: f.now, identity_id: f.identityId })
+        .where('id', '=', f.inboundId)
+        .returning('id'),
+    );
+  if (f.replies.length === 0) {
+    await base.selectFrom(['c', 'm']).select('c.id').execute();
+    return [];
+  }
+  const rows = await base
+    .with('o', (db) =>
+      db
+        .insertInto('outbox')
+        .values(f.replies.map(outboxValues))
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .returning('id'),
+    )
+    .selectFrom('o')
+    .select('o.id')
     .execute();
+  // One statement takes its ids from the sequence in VALUES order.
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 /** Moves an identity to another person (an admin linking someone's WhatsApp and Telegram). */

@@ -24,6 +24,19 @@ export interface EnqueueCandidate {
 
 const DEFAULT_SWEEP_LIMIT = 500;
 
+/** One outbox row as the insert takes it. */
+export function outboxValues(r: NewOutboxMessage) {
+  return {
+    identity_id: r.identityId,
+    channel: r.channel,
+    payload: jsonText(r.payload),
+    purpose: r.purpose ?? 'reply',
+    dedupe_key: r.dedupeKey ?? null,
+    ...(r.notBefore ? { not_before: r.notBefore } : {}),
+    ...(r.onSent ? { on_sent: jsonText(r.onSent) } : {}),
+  };
+}
+
 /**
  * Inserts in the caller's transaction. Returned ids follow the input order: one statement takes
  * its ids from the sequence in VALUES order, so sorting them restores it even for skipped rows.
@@ -36,17 +49,7 @@ export async function insertOutbox(db: Kysely<Database>, rows: NewOutboxMessage[
   for (let i = 0; i < rows.length; i += INSERT_SLICE) {
     const inserted = await db
       .insertInto('outbox')
-      .values(
-        rows.slice(i, i + INSERT_SLICE).map((r) => ({
-          identity_id: r.identityId,
-          channel: r.channel,
-          payload: jsonText(r.payload),
-          purpose: r.purpose ?? 'reply',
-          dedupe_key: r.dedupeKey ?? null,
-          ...(r.notBefore ? { not_before: r.notBefore } : {}),
-          ...(r.onSent ? { on_sent: jsonText(r.onSent) } : {}),
-        })),
-      )
+      .values(rows.slice(i, i + INSERT_SLICE).map(outboxValues))
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .returning('id')
       .execute();
