@@ -6,8 +6,12 @@ export type Logger = pino.Logger;
  * One JSON logger for every role. Secrets that might ride along in objects are redacted by
  * path so a careless `log.info({ config })` does not leak them.
  */
-export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
-  return pino({
+export function createLogger(
+  level: string,
+  base: Record<string, unknown> = {},
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { app: 'pesandesa', ...base },
     redact: {
@@ -36,5 +40,6 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -67,6 +67,12 @@ export class Turn {
     else delete this.conv.data.__pending;
   }
 
+  /** The data the flow was entered with, without the answers given since. */
+  private contextData(): Record<string, unknown> {
+    const keys = (this.conv.data.__context as string[] | undefined) ?? [];
+    return Object.fromEntries(keys.filter((k) => k in this.conv.data).map((k) => [k, this.conv.data[k]]));
+  }
+
   /** Keys the flow was entered with (what the question is about) are context, not answers. */
   private hasAnswers(): boolean {
     const context = new Set((this.conv.data.__context as string[] | undefined) ?? []);
@@ -345,7 +351,8 @@ export class Turn {
     if (pending.kind === 'language') return this.switchLanguage(picked as Locale);
     if (pending.kind === 'resume') {
       if (picked === 'yes') return this.ask();
-      return this.enter(flow.name);
+      // Starting again drops the answers, not what the form is about (the need of a quote).
+      return this.enter(flow.name, undefined, this.contextData());
     }
     if (picked === 'yes') {
       this.lines.push(this.t('cancel.done'));

@@ -5,7 +5,7 @@ import { OffsetClock } from '../../src/clock.js';
 import { type Config, parseConfig } from '../../src/config/index.js';
 import { createEngine, type Engine } from '../../src/conversation/engine.js';
 import { FLOWS } from '../../src/conversation/flows/index.js';
-import { formatRupiah } from '../../src/conversation/parse/money.js';
+import { formatRupiah, parseRupiah } from '../../src/conversation/parse/money.js';
 import type { Inbound } from '../../src/conversation/types.js';
 import { translate } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logger.js';
@@ -94,6 +94,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
   let deadline: Date;
   let inputsTried = 0;
   const errorTexts = [translate('id', 'error.generic'), translate('en', 'error.generic')];
+  const turnErrors: string[] = [];
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
 
@@ -205,13 +206,27 @@ describe('flows under hostile input keep the procurement invariants', () => {
         .select(['ci.user_id', 'o.payload'])
         .where('o.id', '<=', opts.sealedUntilOutboxId)
         .execute();
+      // What each person put in themselves (typed, or quoted) may come back to them: a vendor
+      // who typed "120 juta" too sees Rp120.000.000 in its own confirmation.
+      const own = new Map<number, Set<number>>();
+      const add = (user: number, amount: number) => own.set(user, (own.get(user) ?? new Set()).add(amount));
+      for (const p of prices.rows) add(p.user_id, p.amount);
+      const typed = await t.db
+        .selectFrom('inbound_messages as m')
+        .innerJoin('channel_identities as ci', 'ci.id', 'm.identity_id')
+        .select(['ci.user_id', sql<string | null>`m.payload->>'text'`.as('text')])
+        .execute();
+      for (const m of typed) {
+        const amount = m.text ? parseRupiah(m.text) : null;
+        if (amount?.ok) add(m.user_id, amount.value);
+      }
       const leaks: string[] = [];
       for (const p of prices.rows) {
         const shown = [formatRupiah(p.amount, 'id'), formatRupiah(p.amount, 'en')].map(
           (s) => new RegExp(`${s.replace(/[.]/g, '\\.')}(?![\\d.,])`),
         );
         for (const r of rows) {
-          if (r.user_id === p.user_id) continue;
+          if (r.user_id === p.user_id || own.get(r.user_id)?.has(p.amount)) continue;
           const text = JSON.stringify(r.payload);
           if (shown.some((re) => re.test(text))) leaks.push(`${p.amount} → user ${r.user_id}`);
         }
@@ -226,7 +241,8 @@ describe('flows under hostile input keep the procurement invariants', () => {
     process.on('unhandledRejection', onRejection);
     t = await createTestDb();
     config = parseConfig({});
-    const log = createLogger('silent');
+    // The engine's own account of a failed turn, so a fuzz failure names its cause.
+    const log = createLogger('error', {}, { write: (line: string) => void turnErrors.push(line) });
     engine = createEngine({
       db: t.db,
       relay: { enqueue: async () => {} },
@@ -371,7 +387,8 @@ describe('flows under hostile input keep the procurement invariants', () => {
           expect(outcome.replies).toBeGreaterThanOrEqual(1);
           const reply = await lastReply(user);
           expect(reply.length).toBeGreaterThan(0);
-          expect(errorTexts).not.toContain(reply);
+          if (errorTexts.includes(reply))
+            expect.fail(`${user} got the apology for ${JSON.stringify(c.input)}: ${turnErrors.at(-1)}`);
         }
       }),
       { numRuns, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },

@@ -189,4 +189,33 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
       { status: 'awaiting_acceptance', amount: 26_000_000 },
     ]);
   });
+
+  it('a vendor who idles mid-quote and starts again is back at the same tender', {
+    timeout: 60_000,
+  }, async () => {
+    const published = await startNeed('Semen untuk pos ronda', '30 juta');
+    const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
+    const alert = await near.waitFor((m) => m.text.includes(number) && m.text.includes('Kebutuhan baru'));
+    await near.tap(String(alert.options?.[0]?.id)); // Ajukan penawaran
+    await near.say('28 juta');
+    // Two hours pass in the middle of the quote.
+    await t.db
+      .updateTable('conversations')
+      .set({ last_turn_at: new Date(clock.now().getTime() - 2 * 3600_000) })
+      .where('identity_id', 'in', (eb) =>
+        eb.selectFrom('channel_identities').select('id').where('external_id', '=', 'br-near'),
+      )
+      .execute();
+    const offer = await near.say('4');
+    expect(optionLabels(offer)).toEqual(['Ya, lanjutkan', 'Mulai lagi dari awal']);
+    // Starting again keeps what the form was about (this need), not the answers.
+    const again = await near.say('tidak');
+    expect(again.text).toContain(number);
+    expect(optionLabels(again)[0]).toContain('Ajukan penawaran');
+    await near.tap(String(again.options?.[0]?.id));
+    await near.say('27 juta');
+    await near.say('4');
+    await near.say('lewati');
+    expect((await near.say('ya')).text).toContain('terkirim');
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bastNumber, DOCUMENT_PREFIX, needNumber, orderNumber } from '../../../src/domain/numbers.js';
+import {
+  bastNumber,
+  DOCUMENT_PREFIX,
+  needNumber,
+  orderNumber,
+  parseRowId,
+} from '../../../src/domain/numbers.js';
 
 type Format = (regencyCode: string, year: number, seq: number) => string;
 
@@ -57,5 +63,36 @@ describe('document numbers', () => {
     ),
   )('%s refuses %s', (_name, _label, format, regency, year, seq) => {
     expect(() => format(regency, year, seq)).toThrow(RangeError);
+  });
+});
+
+describe('row ids from URLs and forms', () => {
+  it.each([
+    ['1', 1],
+    ['42', 42],
+    ['0042', 42],
+    ['2147483647', 2_147_483_647],
+  ])('%s is id %d', (text, id) => {
+    expect(parseRowId(text)).toBe(id);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['0', 'zero'],
+    ['-1', 'negative'],
+    ['1.5', 'a fraction'],
+    ['1e3', 'an exponent'],
+    [' 7', 'a space'],
+    ['2147483648', 'beyond an integer column'],
+    ['99999999999999999999999', 'beyond any number'],
+    ['٣', 'Arabic-Indic digits'],
+    ['7\u0000', 'NUL'],
+  ])('%j is no id (%s)', (text) => {
+    expect(parseRowId(text)).toBeNull();
+  });
+
+  it('no value is no id', () => {
+    expect(parseRowId(undefined)).toBeNull();
+    expect(parseRowId(null)).toBeNull();
   });
 });
