@@ -182,6 +182,19 @@ export async function lockConversation(trx: Kysely<Database>, identityId: number
     c = await select();
   }
   if (!c) throw new Error(`conversation of identity ${identityId} vanished`);
+  return toConversation(c);
+}
+
+function toConversation(c: {
+  id: number;
+  flow: string | null;
+  step: string | null;
+  data: unknown;
+  history: unknown;
+  misses: number;
+  version: number;
+  last_turn_at: Date | null;
+}): ConversationRow {
   return {
     id: c.id,
     flow: c.flow,
@@ -273,16 +286,7 @@ export async function openTurn(
       displayName: r.user_name,
       phone: r.user_phone,
     },
-    conversation: {
-      id: r.conversation_id,
-      flow: r.flow,
-      step: r.step,
-      data: (r.data ?? {}) as Record<string, unknown>,
-      history: (r.history ?? []) as string[],
-      misses: r.misses,
-      version: r.version,
-      lastTurnAt: r.last_turn_at,
-    },
+    conversation: toConversation({ ...r, id: r.conversation_id }),
   };
 }
 

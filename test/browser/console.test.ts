@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
 import type { RunningSystem } from '../../src/system.js';
 import { type ChatClient, TEST_TOKEN } from '../support/chat.js';
+import { consolePages } from '../support/console-routes.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { postNeed, registerOfficer, registerVendor, vendorId } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
@@ -335,22 +336,7 @@ describe('the admin console in a browser', () => {
     const login = await http.get('/console/login');
     await http.post('/console/login', { email: EMAIL, password: PASSWORD });
     const weights: Array<[string, number]> = [['/console/login', login.bytes]];
-    for (const path of [
-      '/console',
-      '/console/verify',
-      '/console/invites',
-      '/console/needs',
-      `/console/needs/${need.id}`,
-      '/console/vendors',
-      '/console/problems',
-      '/console/complaints',
-      '/console/settings',
-      '/console/audit',
-      '/console/broadcast',
-      '/console/simulator',
-      '/console/simulator/sim-bimtek-1',
-      '/console/whatsapp',
-    ]) {
+    for (const path of consolePages(need.id, 'sim-bimtek-1')) {
       const res = await http.get(path);
       expect([path, res.status]).toEqual([path, 200]);
       weights.push([path, res.bytes]);

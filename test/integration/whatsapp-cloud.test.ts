@@ -170,15 +170,20 @@ describe('WhatsApp Cloud API webhook and sending', () => {
     expect(quote).toMatchObject({ total: 275_000_000, delivery_days: 7 });
   });
 
-  it('a failed status callback marks the outbox row and tells the admin; old reports do not move it back', async () => {
-    const from = '6281100000002';
-    await send(from, text(from, 'halo'));
-    const row = await t.db
+  /** The first message written to a WhatsApp user, with the wamid the fake Graph API gave it. */
+  const firstOutboxRowOf = (waId: string) =>
+    t.db
       .selectFrom('outbox')
       .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
       .select(['outbox.id', 'outbox.external_id'])
-      .where('ci.external_id', '=', from)
+      .where('ci.external_id', '=', waId)
+      .orderBy('outbox.id')
       .executeTakeFirstOrThrow();
+
+  it('a failed status callback marks the outbox row and tells the admin; old reports do not move it back', async () => {
+    const from = '6281100000002';
+    await send(from, text(from, 'halo'));
+    const row = await firstOutboxRowOf(from);
     const status = (s: string, extra: object = {}) => ({
       object: 'whatsapp_business_account',
       entry: [
@@ -215,12 +220,7 @@ describe('WhatsApp Cloud API webhook and sending', () => {
   it('a status callback with NUL, a lone surrogate or an odd error code is kept readable, never a 5xx', async () => {
     const from = '6281100000004';
     await send(from, text(from, 'halo'));
-    const row = await t.db
-      .selectFrom('outbox')
-      .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
-      .select(['outbox.id', 'outbox.external_id'])
-      .where('ci.external_id', '=', from)
-      .executeTakeFirstOrThrow();
+    const row = await firstOutboxRowOf(from);
     const statuses = (list: object[]) => ({
       object: 'whatsapp_business_account',
       entry: [{ changes: [{ value: { statuses: list } }] }],

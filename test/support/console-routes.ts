@@ -1,12 +1,13 @@
 // Every console route, with a plausible form for each POST: the access and hostile-input tests
 // walk the same list, so a new page is added once.
 
-export const CONSOLE_GET_ROUTES = [
+/** The console's own pages (bull-board and the exports aside), for one need and one simulated chat. */
+export const consolePages = (needId: number, simulatedChat: string) => [
   '/console',
   '/console/verify',
   '/console/invites',
   '/console/needs',
-  '/console/needs/1',
+  `/console/needs/${needId}`,
   '/console/vendors',
   '/console/problems',
   '/console/complaints',
@@ -14,8 +15,12 @@ export const CONSOLE_GET_ROUTES = [
   '/console/audit',
   '/console/broadcast',
   '/console/simulator',
-  '/console/simulator/someone',
+  `/console/simulator/${simulatedChat}`,
   '/console/whatsapp',
+];
+
+export const CONSOLE_GET_ROUTES = [
+  ...consolePages(1, 'someone'),
   '/console/queues',
   '/console/queues/api/queues',
   '/console/export/needs.csv',
