@@ -3,13 +3,12 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { cleanText } from '../conversation/sanitize.js';
 import { QUEUE_NAMES } from '../queue/queues.js';
 import type { ConsoleEnv } from './auth.js';
 import type { ConsoleDeps } from './context.js';
 
 const BASE = '/console/queues';
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const UNREADABLE = /[\u0000-\u001f\u007f]|[\ud800-\udfff]/;
 
 /** bull-board over the system's queues, behind the console's session guard (mounted before). */
 export function mountQueues(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
@@ -22,11 +21,12 @@ export function mountQueues(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   });
   adapter.setBasePath(BASE);
   // bull-board validates its query with messages that join key and details with NUL, then
-  // splits them again: a NUL (or any control character) in the query or path turns a plain
-  // "bad request" into a 500. Nothing it reads legitimately holds one, so they stop here.
+  // splits them again: a NUL (or another control character, or a broken surrogate) in the query
+  // or path turns a plain "bad request" into a 500. Nothing it reads legitimately holds one:
+  // what the chat would clean away stops here.
   r.use(`${BASE}/api/*`, async (c, next) => {
     const values = [c.req.path, ...Object.values(c.req.queries()).flat()];
-    if (values.some((v) => UNREADABLE.test(v))) return c.json({ error: 'bad_request' }, 400);
+    if (values.some((v) => cleanText(v, v.length) !== v)) return c.json({ error: 'bad_request' }, 400);
     await next();
   });
   r.route(BASE, adapter.registerPlugin() as unknown as Hono<ConsoleEnv>);

@@ -55,6 +55,23 @@ export interface NeedOpsServices {
   documentUrl?(orderNumber: string): string;
 }
 
+/**
+ * Quotes as the store reads them, ranked by the procurement rules: the one ordering the officer
+ * sees in chat and the bureau sees on a need's page.
+ */
+export function rankQuoteRows(rows: Awaited<ReturnType<typeof quotes.unsealedQuotes>>) {
+  return rankQuotes(
+    rows.map((r) => ({
+      ...r,
+      quoteId: r.id,
+      deliveryDays: r.delivery_days,
+      vendorRating: r.rating_count > 0 ? r.rating_sum / r.rating_count : null,
+      ring: (r.ring ?? 'kabupaten') as Ring,
+      submittedAt: r.submitted_at,
+    })),
+  );
+}
+
 export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, services: NeedOpsServices = {}) {
   const audit = (actorId: number | null, action: string, entityId: number, regency: string, data = {}) =>
     appendAudit(
@@ -319,16 +336,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       // Quotes still open to choose (a declined order's quote is out); the minimum counts
       // every quote received.
       const rows = all.filter((q) => q.status === 'active');
-      const ranked = rankQuotes(
-        rows.map((r) => ({
-          ...r,
-          quoteId: r.id,
-          deliveryDays: r.delivery_days,
-          vendorRating: r.rating_count > 0 ? r.rating_sum / r.rating_count : null,
-          ring: (r.ring ?? 'kabupaten') as Ring,
-          submittedAt: r.submitted_at,
-        })),
-      );
+      const ranked = rankQuoteRows(rows);
       return { need: own.need, ranked, received: all.length };
     },
 

@@ -128,13 +128,24 @@ export async function upsertIdentity(
       if (!row) throw new Error(`identity ${inbound.channel}:${inbound.externalUserId} vanished`);
     }
   }
+  return toIdentity(row);
+}
+
+function toIdentity(r: {
+  id: number;
+  user_id: number;
+  channel: Channel;
+  external_id: string;
+  phone_e164: string | null;
+  display_name: string | null;
+}): IdentityRow {
   return {
-    id: row.id,
-    userId: row.user_id,
-    channel: row.channel,
-    externalId: row.external_id,
-    phone: row.phone_e164,
-    displayName: row.display_name,
+    id: r.id,
+    userId: r.user_id,
+    channel: r.channel,
+    externalId: r.external_id,
+    phone: r.phone_e164,
+    displayName: r.display_name,
   };
 }
 
@@ -152,6 +163,16 @@ export async function getUser(trx: Kysely<Database>, userId: number): Promise<Us
     .select(['id', 'locale', 'status', 'display_name', 'phone_e164'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
+  return toUser(u);
+}
+
+function toUser(u: {
+  id: number;
+  locale: string;
+  status: UserRow['status'];
+  display_name: string | null;
+  phone_e164: string | null;
+}): UserRow {
   return { id: u.id, locale: u.locale, status: u.status, displayName: u.display_name, phone: u.phone_e164 };
 }
 
@@ -271,21 +292,19 @@ export async function openTurn(
     .executeTakeFirst();
   if (!r) return null;
   return {
-    identity: {
+    identity: toIdentity({
+      ...r,
       id: r.identity_id,
-      userId: r.user_id,
-      channel: r.channel,
-      externalId: r.external_id,
-      phone: r.identity_phone,
-      displayName: r.identity_name,
-    },
-    user: {
+      phone_e164: r.identity_phone,
+      display_name: r.identity_name,
+    }),
+    user: toUser({
       id: r.user_id,
       locale: r.locale,
       status: r.status,
-      displayName: r.user_name,
-      phone: r.user_phone,
-    },
+      display_name: r.user_name,
+      phone_e164: r.user_phone,
+    }),
     conversation: toConversation({ ...r, id: r.conversation_id }),
   };
 }

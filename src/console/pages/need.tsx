@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { parseRowId } from '../../domain/numbers.js';
-import { type Ring, rankQuotes } from '../../domain/ranking.js';
+import { rankQuoteRows } from '../../procurement/need-ops.js';
 import {
   auditOfNeed,
   fulfilmentOf,
@@ -21,8 +21,9 @@ export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     pageHandler(async (c, ctx, t) => {
       const loc = ctx.admin.locale;
       const id = parseRowId(c.req.param('id'));
-      const need = id === null ? undefined : await needHeader(deps.db, id);
-      if (id === null || !need) return c.text(t('common.not_found'), 404);
+      if (id === null) return c.text(t('common.not_found'), 404);
+      const need = await needHeader(deps.db, id);
+      if (!need) return c.text(t('common.not_found'), 404);
       scopeFor(c, need.regency_code);
       const now = deps.now();
       const sealed = need.quote_deadline > now;
@@ -34,16 +35,7 @@ export function mountNeed(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         activeQuoteCount(deps.db, id),
         sealed ? Promise.resolve([]) : unsealedQuotes(deps.db, id, now),
       ]);
-      const ranked = rankQuotes(
-        quotes.map((q) => ({
-          ...q,
-          quoteId: q.id,
-          deliveryDays: q.delivery_days,
-          vendorRating: q.rating_count > 0 ? q.rating_sum / q.rating_count : null,
-          ring: (q.ring ?? 'kabupaten') as Ring,
-          submittedAt: q.submitted_at,
-        })),
-      );
+      const ranked = rankQuoteRows(quotes);
       const orderIds = orders.map((o) => o.id);
       const [ful, audit] = await Promise.all([
         fulfilmentOf(deps.db, orderIds),
