@@ -10,7 +10,14 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export class OffsetClock implements Clock {
-  private offsetMs = 0;
+  private offsetMs: number;
+  /**
+   * Runs from `start` (any instant, past or future: a test pins the calendar it plays on, a
+   * training sandbox its scenario's day), or from the wall clock when none is given.
+   */
+  constructor(start?: Date) {
+    this.offsetMs = start ? start.getTime() - Date.now() : 0;
+  }
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }

@@ -4,6 +4,16 @@
  * in the same transaction as the document; this module only formats it.
  */
 
+import { toLocal } from './time-zone.js';
+
+/**
+ * The year a document numbered at `now` carries: the regency's calendar year, not UTC's — on
+ * 1 January 03.00 WIB it is already the new year in the desa while UTC still shows the old one.
+ */
+export function documentYear(now: Date, timeZone: string): number {
+  return toLocal(now.getTime(), timeZone).y;
+}
+
 export type DocumentKind = 'need' | 'order' | 'bast';
 
 export const DOCUMENT_PREFIX: Readonly<Record<DocumentKind, string>> = {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { needTransition, quoteTransition } from '../domain/lifecycle.js';
 import { procurementMethod } from '../domain/method.js';
-import { needNumber, orderNumber } from '../domain/numbers.js';
+import { documentYear, needNumber, orderNumber } from '../domain/numbers.js';
 import { decide, type Verification } from '../domain/policy.js';
 import { isLowest, type RankableQuote, rankQuotes, rankVendors } from '../domain/ranking.js';
 import { rupiahInWords } from '../domain/terbilang.js';
@@ -178,9 +178,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
         minQuotesOpen: s.min_quotes_open,
       });
       const regency = regencyOf(o.officer.villageCode);
-      const year = Number(
-        new Intl.DateTimeFormat('en', { timeZone: s.time_zone, year: 'numeric' }).format(now),
-      );
+      const year = documentYear(now, s.time_zone);
       const seq = await needs.nextNumber(trx, `need:${regency}`, year);
       const number = needNumber(regency, year, seq);
       const needId = await needs.insertPublishedNeed(
@@ -355,7 +353,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       if (!isLowest(r.ranked, quoteId) && !opts.reason) return { error: 'reason_required' as const };
       const amount = opts.finalAmount ?? chosen.total;
       const regency = r.need.regencyCode;
-      const year = now.getUTCFullYear();
+      const year = documentYear(now, (await settingsFor(r.need.villageCode)).time_zone);
       const number = orderNumber(regency, year, await needs.nextNumber(trx, `order:${regency}`, year));
       const orderId = await insertOrder(
         trx,

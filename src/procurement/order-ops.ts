@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { displayPhone } from '../conversation/parse/phone.js';
 import { needTransition, type OrderEvent, orderTransition } from '../domain/lifecycle.js';
-import { bastNumber } from '../domain/numbers.js';
+import { bastNumber, documentYear } from '../domain/numbers.js';
 import type { MessageKey, Params } from '../i18n/index.js';
 import { appendAudit } from '../store/audit.js';
 import * as needs from '../store/needs.js';
@@ -168,8 +168,8 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
       const l = await load(orderId, userId, 'officer');
       if (isFail(l)) return l;
       if (!(await move(l.order, 'confirm_receipt', userId))) return { error: 'wrong_state' as const };
-      const year = now.getUTCFullYear();
       const regency = l.order.regencyCode;
+      const year = documentYear(now, (await needs.procurementSettings(trx, regency)).time_zone);
       const bast = bastNumber(regency, year, await needs.nextNumber(trx, `bast:${regency}`, year));
       await orders.recordReceipt(
         trx,

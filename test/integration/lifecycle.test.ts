@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import type { RunningSystem } from '../../src/system.js';
 import { ChatClient, type ChatMessage, optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.js';
-import { registerVendorAs, villageCode } from '../support/lifecycle.js';
+import { matchedAndAlerted, registerVendorAs, villageCode } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
 import { TelegramChatClient } from '../support/telegram-chat.js';
+import { dayFromToday, localYear, testClock, typed } from '../support/time.js';
 
 const TG_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const TG_SECRET = 'telegram-webhook-secret-0123456789';
 
-// Tuesday 1 December 2026, 10.00 WIB: a working morning, outside everyone's quiet hours.
-const START = new Date('2026-12-01T03:00:00Z');
-
 describe.each(['web', 'telegram'] as const)('the procurement lifecycle through the %s chat', (channel) => {
   let t: TestDb;
   let system: RunningSystem;
-  const clock = new OffsetClock();
+  // The calendar of TEST_NOW (or today), at whatever hour it is: at night the alerts wait.
+  const clock = testClock();
 
   let fake: FakeTelegram | undefined;
   const client = (id: string): ChatClient =>
@@ -27,7 +25,6 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
       : new TelegramChatClient(String(system.url), t.db, TG_SECRET);
 
   beforeAll(async () => {
-    clock.set(START);
     t = await createTestDb();
     // Over Telegram the same dialogue goes through the webhook and the fake Bot API.
     fake =
@@ -103,12 +100,15 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     await officer.say('15 juta');
     await officer.say('besok jam 14');
     await officer.say('1');
-    const summary = await officer.say('7/12');
+    // Needed by: a date six days ahead, typed the way people write it.
+    const summary = await officer.say(typed.slash(dayFromToday(clock, 6)));
     expect(summary.text).toContain('Permintaan penawaran');
     expect(summary.text).toContain('minimal 2 penawaran');
     expect(summary.text).toContain('Rp15.000.000');
     const published = await officer.say('ya');
-    expect(published.text).toMatch(/Kebutuhan \*PD-3214-2026-0001\* sudah diumumkan/);
+    // Numbered in the regency's year (WIB), whatever year UTC is in.
+    const number = `PD-3214-${localYear(clock)}-0001`;
+    expect(published.text).toContain(`Kebutuhan *${number}* sudah diumumkan`);
     const need = await t.db.selectFrom('needs').selectAll().executeTakeFirstOrThrow();
     expect(need).toMatchObject({
       method: 'permintaan_penawaran',
@@ -144,6 +144,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
       await t.db.selectFrom('invitations').select('vendor_id').orderBy('rank').execute()
     ).map((r) => r.vendor_id);
     expect(vendorIdsInAlertOrder).toEqual(vendorIdsInRankOrder);
+    await matchedAndAlerted(t.db, system, clock, number);
     const alert = await near.reply();
     expect(alert.text).toContain('Kebutuhan baru dari Desa');
     expect(optionLabels(alert)).toEqual(['Ajukan penawaran', 'Lihat rincian', 'Tidak berminat']);
@@ -186,7 +187,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
 
     // Before the deadline the officer sees counts, never prices.
     const beforeDeadline = await officer.fetchNew();
-    expect(texts(beforeDeadline)).toContain('Penawaran masuk untuk *PD-3214-2026-0001*: 3');
+    expect(texts(beforeDeadline)).toContain(`Penawaran masuk untuk *${number}*: 3`);
     await officer.say('menu');
     await officer.say('Kebutuhan saya');
     const sealed = await officer.say('1');
@@ -196,8 +197,8 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
       for (const v of [near, kec2, far2]) expect(texts(v.transcript)).not.toContain('13.200.000');
     }
 
-    // The deadline passes (Tuesday 14.00 WIB): the officer gets the ranked list.
-    clock.advance(29 * 3600_000);
+    // The deadline passes (tomorrow 14.00 WIB): the officer gets the ranked list.
+    clock.set(new Date(need.quote_deadline.getTime() + 60_000));
     await system.accelerate();
     await eventually(async () => {
       const n = await t.db
@@ -234,7 +235,8 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     await officer.say('Stok siap dan kirim 2 hari, lebih cepat dari yang lain');
     await officer.say('13.400.000');
     const confirm = await officer.say('ya');
-    expect(confirm.text).toContain('Pesanan *SP-3214-2026-0001* dikirim ke TB Barat Makmur (Rp13.400.000)');
+    const orderNumber = `SP-3214-${localYear(clock)}-0001`;
+    expect(confirm.text).toContain(`Pesanan *${orderNumber}* dikirim ke TB Barat Makmur (Rp13.400.000)`);
     const order = await t.db.selectFrom('orders').selectAll().executeTakeFirstOrThrow();
     expect(order).toMatchObject({
       amount: 13_400_000,
@@ -251,7 +253,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
       url: string;
       filename: string;
     };
-    expect(doc.filename).toBe('SP-3214-2026-0001.pdf');
+    expect(doc.filename).toBe(`${orderNumber}.pdf`);
     const pdf = await fetch(doc.url);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -284,7 +286,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     const receiptAsk = await officer.waitFor((m) => m.text.includes('sudah diterima?'));
     expect(optionLabels(receiptAsk)).toEqual(['Diterima dengan baik', 'Ada masalah']);
     const received = await officer.say('1');
-    expect(received.text).toContain('BAST: BAST-3214-2026-0001');
+    expect(received.text).toContain(`BAST: BAST-3214-${localYear(clock)}-0001`);
     await officer.say('1');
     await officer.say('1');
     const paid = await officer.say('transfer');

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { OffsetClock } from '../../src/clock.js';
 import type { Database } from '../../src/store/schema.js';
+import type { RunningSystem } from '../../src/system.js';
 import { ChatClient, type ChatMessage } from './chat.js';
+import { eventually } from './system.js';
 
 /**
  * Chat scripts shared by the lifecycle tests: people registering and an officer posting a need
@@ -112,6 +115,34 @@ export async function postNeed(officer: ChatClient, n: NeedInput): Promise<strin
   const number = /Kebutuhan \*(PD-[\d-]+)\* sudah diumumkan/.exec(published.text)?.[1];
   if (!number) throw new Error(`need not published: ${published.text}`);
   return number;
+}
+
+/**
+ * Waits until the need is matched, then lives through the night as a vendor would: when the test's
+ * clock is inside someone's quiet hours, their alerts wait in the outbox for the morning, so the
+ * clock moves to the last held row and the due deliveries are released. By day nothing moves.
+ * (Tests about quiet hours themselves pin their clock to the night and look at the held rows.)
+ */
+export async function matchedAndAlerted(
+  db: Kysely<Database>,
+  system: RunningSystem,
+  clock: OffsetClock,
+  number: string,
+): Promise<void> {
+  await eventually(async () => {
+    const need = await db.selectFrom('needs').select('matched_at').where('number', '=', number).executeTakeFirst();
+    return Boolean(need?.matched_at);
+  });
+  const held = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max('not_before').as('latest'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  const latest = held?.latest ? new Date(held.latest as Date | string) : null;
+  if (latest && latest.getTime() > clock.now().getTime()) {
+    clock.set(new Date(latest.getTime() + 1_000));
+    await system.accelerate();
+  }
 }
 
 /** The outbox rows addressed to a web chat identity, oldest first. */

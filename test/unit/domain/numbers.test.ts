@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bastNumber,
   DOCUMENT_PREFIX,
+  documentYear,
   needNumber,
   orderNumber,
   parseRowId,
@@ -94,5 +95,18 @@ describe('row ids from URLs and forms', () => {
   it('no value is no id', () => {
     expect(parseRowId(undefined)).toBeNull();
     expect(parseRowId(null)).toBeNull();
+  });
+});
+
+describe('the year a document carries', () => {
+  it.each<[string, string, string, number]>([
+    ['31 Dec 23.30 WIB', '2026-12-31T16:30:00Z', 'Asia/Jakarta', 2026],
+    ['1 Jan 00.00 WIB, UTC still on 31 Dec', '2026-12-31T17:00:00Z', 'Asia/Jakarta', 2027],
+    ['1 Jan 03.00 WIB, UTC still on 31 Dec', '2026-12-31T20:00:00Z', 'Asia/Jakarta', 2027],
+    ['1 Jan 00.30 WIT, UTC still on 31 Dec', '2026-12-31T15:30:00Z', 'Asia/Jayapura', 2027],
+    ['31 Dec 23.59 WITA', '2026-12-31T15:59:00Z', 'Asia/Makassar', 2026],
+    ['29 Feb 2028 10.00 WIB', '2028-02-29T03:00:00Z', 'Asia/Jakarta', 2028],
+  ])('%s is %s in the regency', (_, at, zone, year) => {
+    expect(documentYear(new Date(at), zone)).toBe(year);
   });
 });
