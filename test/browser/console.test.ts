@@ -3,19 +3,23 @@ import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import type { RunningSystem } from '../../src/system.js';
 import { type ChatClient, TEST_TOKEN } from '../support/chat.js';
 import { consolePages } from '../support/console-routes.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
-import { postNeed, registerOfficer, registerVendor, vendorId } from '../support/lifecycle.js';
+import {
+  matchedAndAlerted,
+  postNeed,
+  registerOfficer,
+  registerVendor,
+  vendorId,
+} from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
+import { dayFromToday, testClock, typed } from '../support/time.js';
 import { ConsoleHttp, makeAdmin } from './console-http.js';
 
 // The console in a real Chromium against the whole system (web chat, workers, PostgreSQL, Redis).
 
-// Tuesday 1 December 2026, 10.00 WIB: a working morning, outside everyone's quiet hours.
-const START = new Date('2026-12-01T03:00:00Z');
 const OUT = resolve('.data/test/console');
 const EMAIL = 'admin@purwakarta.go.id';
 const PASSWORD = 'rahasia-sekali-123';
@@ -26,14 +30,14 @@ describe('the admin console in a browser', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
-  const clock = new OffsetClock();
+  // The calendar of TEST_NOW (or today), at whatever hour it is: at night the alerts wait.
+  const clock = testClock();
   let sejahtera: ChatClient;
   let makmur: ChatClient;
   let officer: ChatClient;
   let needNumber: string;
 
   beforeAll(async () => {
-    clock.set(START);
     mkdirSync(OUT, { recursive: true });
     t = await createTestDb();
     system = await startTestSystem(
@@ -151,8 +155,9 @@ describe('the admin console in a browser', () => {
       title: 'Semen untuk talud',
       hps: '2 juta',
       deadline: 'besok jam 14',
-      neededBy: '7/12',
+      neededBy: typed.slash(dayFromToday(clock, 6)),
     });
+    await matchedAndAlerted(t.db, system, clock, needNumber);
     const need = await t.db
       .selectFrom('needs')
       .select(['method'])
@@ -176,7 +181,7 @@ describe('the admin console in a browser', () => {
   }, async () => {
     const need = await t.db
       .selectFrom('needs')
-      .select('id')
+      .select(['id', 'quote_deadline'])
       .where('number', '=', needNumber)
       .executeTakeFirstOrThrow();
     for (const [vendor, amount] of [
@@ -196,7 +201,7 @@ describe('the admin console in a browser', () => {
     expect(before).not.toContain('1.800.000');
     expect(before).not.toContain('1.950.000');
 
-    clock.advance(29 * 3600_000);
+    clock.set(new Date(need.quote_deadline.getTime() + 60_000));
     await system.accelerate();
     await eventually(async () => {
       const n = await t.db

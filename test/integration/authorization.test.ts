@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/index.js';
 import { decideRegistration } from '../../src/console/actions.js';
 import { type ConsoleAdmin, canSeeRegency } from '../../src/console/auth.js';
@@ -14,6 +13,7 @@ import { closeAtDeadline, type JobDeps } from '../../src/procurement/jobs.js';
 import { needOps } from '../../src/procurement/need-ops.js';
 import { orderOps } from '../../src/procurement/order-ops.js';
 import { createTestDb, type TestDb } from '../support/db.js';
+import { testClock } from '../support/time.js';
 
 /**
  * Who may do what, as a table: every domain action × every kind of person (src/domain/policy.ts),
@@ -129,7 +129,7 @@ describe('console scope: admin of this / another regency and province', () => {
 describe('use-cases and the engine refuse without a trace', () => {
   let t: TestDb;
   let engine: Engine;
-  const clock = new OffsetClock();
+  const clock = testClock();
   let jobs: JobDeps;
   let seq = 0;
   type Person = { userId: number; officerId?: number; vendorId?: number; chat: string };

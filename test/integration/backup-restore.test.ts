@@ -10,6 +10,7 @@ import { TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { postNeed, registerOfficer, registerVendor } from '../support/lifecycle.js';
 import { startTestSystem } from '../support/system.js';
+import { dayFromToday, testClock, typed } from '../support/time.js';
 
 /**
  * The data-safety commands as an operator runs them (child processes, the configured
@@ -54,12 +55,17 @@ describe('audit log, backup and restore', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'pd-backup-'));
     env = { DATABASE_URL: t.url, DATA_DIR: dataDir };
     // A populated database, made the way people make it: registrations and a need, by chat.
-    const system = await startTestSystem({
-      DATABASE_URL: t.url,
-      REDIS_URL: inject('redisUrl'),
-      QUEUE_PREFIX: testQueuePrefix(),
-      ADMIN_TOKEN: TEST_TOKEN,
-    });
+    const clock = testClock();
+    const system = await startTestSystem(
+      {
+        DATABASE_URL: t.url,
+        REDIS_URL: inject('redisUrl'),
+        QUEUE_PREFIX: testQueuePrefix(),
+        ADMIN_TOKEN: TEST_TOKEN,
+      },
+      'all',
+      { clock },
+    );
     try {
       const officer = await registerOfficer(t.db, String(system.url), 'bk-officer', 'BK-0001');
       await registerVendor(String(system.url), 'bk-vendor-1', 'Toko Cadangan');
@@ -68,7 +74,7 @@ describe('audit log, backup and restore', () => {
         title: 'Semen untuk jalan',
         hps: '15 juta',
         deadline: 'besok jam 14',
-        neededBy: '7/12',
+        neededBy: typed.slash(dayFromToday(clock, 6)),
       });
     } finally {
       await system.stop();

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import type { RunningSystem } from '../../src/system.js';
 import { optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { postNeed, registerOfficer, registerVendor } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
+import { testClock } from '../support/time.js';
 
 describe('complaints (pengaduan) through the chat', () => {
   let t: TestDb;
   let system: RunningSystem;
-  const clock = new OffsetClock();
-  const morning = new Date();
-  morning.setUTCDate(morning.getUTCDate() + 1);
-  morning.setUTCHours(3, 0, 0, 0);
+  // 10.00 WIB on the test's date: alerts are not held back by the vendors' quiet hours.
+  const clock = testClock('10.00');
 
   beforeAll(async () => {
-    clock.set(morning);
     t = await createTestDb();
     system = await startTestSystem(
       {

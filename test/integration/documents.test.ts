@@ -6,7 +6,9 @@ import { mountDocuments, orderDocumentPath, signedOrderDocumentPath } from '../.
 
 // Needs neither Postgres nor Redis: the loader is injected, as the store query will be.
 const secret = 'integration-secret-0123456789';
+// A pinned instant handed to the document routes as their clock, and a week after it. calendar-ok
 const now = new Date('2026-03-12T08:00:00Z');
+// calendar-ok
 const inAWeek = new Date('2026-03-19T08:00:00Z');
 const NUMBER = 'SP-3214-2026-0007';
 
@@ -15,6 +17,7 @@ const labels = new Proxy({} as OrderDocumentData['labels'], { get: (_t, key) => 
 const data: OrderDocumentData = {
   title: 'SURAT PESANAN',
   number: NUMBER,
+  // Printed as given: the document does not read the calendar. calendar-ok
   issuedAt: '12 Maret 2026',
   desa: { name: 'Sukamaju', kecamatan: 'Cibeber', kabupaten: 'Kab. Cianjur' },
   buyer: { name: 'Budi Santoso', position: 'Ketua TPK' },
@@ -25,6 +28,7 @@ const data: OrderDocumentData = {
   ],
   total: 'Rp 650.000',
   totalInWords: 'enam ratus lima puluh ribu rupiah',
+  // calendar-ok
   delivery: { place: 'Balai Desa', date: '20 Maret 2026' },
   signatures: {
     buyer: { name: 'Budi Santoso', position: 'Ketua TPK' },

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import { type Config, parseConfig } from '../../src/config/index.js';
 import { createEngine, type Engine } from '../../src/conversation/engine.js';
 import { FLOWS } from '../../src/conversation/flows/index.js';
@@ -12,6 +11,7 @@ import { createLogger } from '../../src/logger.js';
 import { closeAtDeadline, type JobDeps, runMatch } from '../../src/procurement/jobs.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { villageCode } from '../support/lifecycle.js';
+import { dayFromToday, testClock, typed } from '../support/time.js';
 
 /**
  * Hostile text at every step of the procurement flows — posting a need, quoting, awarding,
@@ -88,7 +88,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
   let engine: Engine;
   let config: Config;
   let jobs: JobDeps;
-  const clock = new OffsetClock();
+  const clock = testClock();
   let seq = 0;
   let needId = 0;
   let deadline: Date;
@@ -289,7 +289,7 @@ describe('flows under hostile input keep the procurement invariants', () => {
       '150 juta',
       'besok jam 14',
       '1',
-      '7/12',
+      typed.slash(dayFromToday(clock, 6)),
       'ya',
     ]);
     expect(published).toContain('sudah diumumkan');

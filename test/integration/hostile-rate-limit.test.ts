@@ -104,7 +104,7 @@ describe('per-chat limit on inbound turns', () => {
     console.error(
       `[rate-limit] ${FLOOD} concurrent messages from one chat (burst ${BURST}, 1/min): ` +
         `${BURST} turns run, ${FLOOD - BURST} recorded as throttled, 1 notice; ` +
-        `other chat 3/3 answered; ${Math.round(performance.now() - started)} ms`,
+        `other chat: 3 of 3 answered; ${Math.round(performance.now() - started)} ms`,
     );
   });
 
@@ -156,6 +156,7 @@ describe('per-chat limit on inbound turns', () => {
   it('refills at the configured rate: a slowed chat gets its turns back as time passes', async () => {
     const redis = createRedis(inject('redisUrl'), 'producer');
     await waitUntilReady(redis);
+    // The limiter's own pinned clock, moved by hand below. calendar-ok
     let now = Date.parse('2026-11-23T08:00:00Z');
     const limiter = createInboundLimiter({
       redis,
@@ -208,6 +209,6 @@ describe('per-chat limit on inbound turns', () => {
     expect(away.every((d) => d.allowed && !d.notify)).toBe(true);
     const ms = performance.now() - before;
     dead.disconnect();
-    console.error(`[rate-limit] Redis away: 5/5 turns let through in ${Math.round(ms)} ms`);
+    console.error(`[rate-limit] Redis away: 5 of 5 turns let through in ${Math.round(ms)} ms`);
   });
 });

@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import type { RunningSystem } from '../../src/system.js';
 import { type ChatClient, optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
-import { registerOfficer, registerVendor } from '../support/lifecycle.js';
+import { matchedAndAlerted, registerOfficer, registerVendor } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
-
-// Tuesday 1 December 2026, 10.00 WIB.
-const START = new Date('2026-12-01T03:00:00Z');
+import { dayFromToday, testClock, typed } from '../support/time.js';
 
 describe('lifecycle branches: direct purchase, too few quotes, a declined order', () => {
   let t: TestDb;
   let system: RunningSystem;
-  const clock = new OffsetClock();
+  const clock = testClock();
   let officer: ChatClient;
   let near: ChatClient;
   let other: ChatClient;
 
   beforeAll(async () => {
-    clock.set(START);
     t = await createTestDb();
     system = await startTestSystem(
       {
@@ -44,6 +40,21 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     (await t.db.selectFrom('needs').select('status').where('number', '=', number).executeTakeFirstOrThrow())
       .status;
 
+  const deadlineOf = async (number: string) =>
+    (
+      await t.db
+        .selectFrom('needs')
+        .select('quote_deadline')
+        .where('number', '=', number)
+        .executeTakeFirstOrThrow()
+    ).quote_deadline;
+
+  /** The quote deadline of the need passes, and the timers that were waiting for it fire. */
+  async function pastDeadline(number: string) {
+    clock.set(new Date((await deadlineOf(number)).getTime() + 60_000));
+    await system.accelerate();
+  }
+
   async function startNeed(title: string, hps: string) {
     await officer.say('menu');
     await officer.say('Buat kebutuhan baru');
@@ -55,7 +66,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     await officer.say(hps);
     await officer.say('besok jam 14');
     await officer.say('1');
-    await officer.say('5/12');
+    await officer.say(typed.slash(dayFromToday(clock, 4)));
     return officer.say('ya');
   }
 
@@ -74,6 +85,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     const published = await officer.say('Toko Jauh');
     const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
     expect(published.text).toContain('Pembelian langsung');
+    await matchedAndAlerted(t.db, system, clock, number);
     await eventually(async () => (await t.db.selectFrom('invitations').select('id').execute()).length === 1);
     const invited = await t.db
       .selectFrom('invitations as i')
@@ -93,14 +105,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
   }, async () => {
     const published = await startNeed('Pasir untuk talud', '50 juta');
     const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
-    await eventually(async () => {
-      const n = await t.db
-        .selectFrom('needs')
-        .select('matched_at')
-        .where('number', '=', number)
-        .executeTakeFirstOrThrow();
-      return n.matched_at !== null;
-    });
+    await matchedAndAlerted(t.db, system, clock, number);
     const needId = (
       await t.db.selectFrom('needs').select('id').where('number', '=', number).executeTakeFirstOrThrow()
     ).id;
@@ -112,8 +117,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     await near.say('lewati');
     expect((await near.say('ya')).text).toContain('terkirim');
 
-    clock.advance(29 * 3600_000);
-    await system.accelerate();
+    await pastDeadline(number);
     const choice = await officer.waitFor(
       (m) => m.text.includes(number) && m.text.includes('kurang dari minimal 2'),
     );
@@ -126,7 +130,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     // Tapping the button: it names this need, whatever else closed at the same moment.
     await officer.tap(String(choice.options?.[0]?.id));
     // Far enough that the next test's clock jump does not close this need again.
-    const extended = await officer.say('20/12 10.00');
+    const extended = await officer.say(typed.named(dayFromToday(clock, 10), '10.00'));
     expect(extended.text).toContain('diperpanjang');
     expect(await needStatus(number)).toBe('published');
     expect(await t.db.selectFrom('orders').select('id').execute()).toEqual([]);
@@ -145,6 +149,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
         (await t.db.selectFrom('invitations').select('id').where('need_id', '=', needId).execute()).length ===
         2,
     );
+    await matchedAndAlerted(t.db, system, clock, number);
     for (const [v, price] of [
       [near, '25 juta'],
       [other, '26 juta'],
@@ -156,8 +161,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
       await v.say('lewati');
       await v.say('ya');
     }
-    clock.advance(29 * 3600_000);
-    await system.accelerate();
+    await pastDeadline(number);
     const ranked = await officer.waitFor(
       (m) => m.text.includes(number) && m.text.includes('Silakan pilih penyedia'),
     );
@@ -195,6 +199,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
   }, async () => {
     const published = await startNeed('Semen untuk pos ronda', '30 juta');
     const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
+    await matchedAndAlerted(t.db, system, clock, number);
     const alert = await near.waitFor((m) => m.text.includes(number) && m.text.includes('Kebutuhan baru'));
     await near.tap(String(alert.options?.[0]?.id)); // Ajukan penawaran
     await near.say('28 juta');

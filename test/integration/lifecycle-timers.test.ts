@@ -1,6 +1,5 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import { deliverJobId } from '../../src/conversation/relay.js';
 import { timerJobId } from '../../src/procurement/timers.js';
 import type { RunningSystem } from '../../src/system.js';
@@ -9,6 +8,7 @@ import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import {
   changeQuietHours,
   countMessages,
+  matchedAndAlerted,
   outboxOf,
   postNeed,
   registerOfficer,
@@ -17,6 +17,7 @@ import {
   vendorId,
 } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
+import { dayFromToday, testClock, typed, wibAt } from '../support/time.js';
 
 const env = (t: TestDb, prefix: string) => ({
   DATABASE_URL: t.url,
@@ -29,17 +30,16 @@ const env = (t: TestDb, prefix: string) => ({
 const mentions = (text: string) => (m: ChatMessage) => m.text.includes(text);
 
 describe('quiet hours hold a tender alert until the morning', () => {
-  // Tuesday 1 December 2026, 22.00 WIB: inside the default quiet hours (21.00–06.00).
-  const NIGHT = new Date('2026-12-01T15:00:00Z');
-  const MORNING = new Date('2026-12-01T23:00:00Z'); // 06.00 WIB, Wednesday
-  const clock = new OffsetClock();
+  // 22.00 WIB on the test's date: inside the default quiet hours (21.00–06.00).
+  const clock = testClock('22.00');
+  // 06.00 WIB the next morning (the next year's, on 31 December).
+  const MORNING = wibAt(dayFromToday(clock, 1), '06.00');
   const prefix = testQueuePrefix();
   let t: TestDb;
   let system: RunningSystem;
   let deliver: Queue;
 
   beforeAll(async () => {
-    clock.set(NIGHT);
     t = await createTestDb();
     system = await startTestSystem(env(t, prefix), 'all', { clock });
     deliver = new Queue('deliver', { connection: { url: inject('redisUrl') }, prefix });
@@ -81,7 +81,7 @@ describe('quiet hours hold a tender alert until the morning', () => {
       title: 'Semen untuk pos ronda',
       hps: '5 juta',
       deadline: 'besok jam 14',
-      neededBy: '7/12',
+      neededBy: typed.slash(dayFromToday(clock, 6)),
     });
     const need = await t.db
       .selectFrom('needs')
@@ -89,7 +89,7 @@ describe('quiet hours hold a tender alert until the morning', () => {
       .where('number', '=', number)
       .executeTakeFirstOrThrow();
     expect(need.method).toBe('pembelian_langsung');
-    expect(need.quote_deadline.toISOString()).toBe('2026-12-02T07:00:00.000Z');
+    expect(need.quote_deadline.toISOString()).toBe(wibAt(dayFromToday(clock, 1), '14.00').toISOString());
 
     // Matching alerts both; only the vendor without quiet hours is alerted at once.
     await eventually(
@@ -162,12 +162,11 @@ describe('quiet hours hold a tender alert until the morning', () => {
 });
 
 describe('a vendor chatting in quiet hours, before the held alert goes out', () => {
-  const clock = new OffsetClock();
+  const clock = testClock('22.00');
   let t: TestDb;
   let system: RunningSystem;
 
   beforeAll(async () => {
-    clock.set(new Date('2026-12-01T15:00:00Z')); // Tuesday, 22.00 WIB
     t = await createTestDb();
     system = await startTestSystem(env(t, testQueuePrefix()), 'all', { clock });
   });
@@ -191,11 +190,11 @@ describe('a vendor chatting in quiet hours, before the held alert goes out', () 
       quantity: '3 m3',
       hps: '2 juta',
       deadline: 'besok jam 14',
-      neededBy: '7/12',
+      neededBy: typed.slash(dayFromToday(clock, 6)),
     });
     await eventually(async () => (await outboxOf(t.db, 'nt-vendor', 'alert')).length === 1);
     const [held] = await outboxOf(t.db, 'nt-vendor', 'alert');
-    expect(held?.not_before.toISOString()).toBe('2026-12-01T23:00:00.000Z');
+    expect(held?.not_before.toISOString()).toBe(wibAt(dayFromToday(clock, 1), '06.00').toISOString());
 
     // 22.05 WIB: the vendor, still looking at the menu, picks its first entry.
     const reply = await vendor.say('1');
@@ -206,9 +205,8 @@ describe('a vendor chatting in quiet hours, before the held alert goes out', () 
 });
 
 describe('a worker restart between scheduling and firing a reminder', () => {
-  // Tuesday 1 December 2026, 10.00 WIB.
-  const START = new Date('2026-12-01T03:00:00Z');
-  const clock = new OffsetClock();
+  // The test's instant, any hour: at night the alert waits for the morning first.
+  const clock = testClock();
   const prefix = testQueuePrefix();
   const systems: RunningSystem[] = [];
   let t: TestDb;
@@ -216,7 +214,6 @@ describe('a worker restart between scheduling and firing a reminder', () => {
   let timersQueue: Queue;
 
   beforeAll(async () => {
-    clock.set(START);
     t = await createTestDb();
     server = await startTestSystem(env(t, prefix), 'server', { clock });
     systems.push(server);
@@ -238,14 +235,15 @@ describe('a worker restart between scheduling and firing a reminder', () => {
     const officer = await registerOfficer(t.db, url, 'rs-officer', 'BJT-RS01');
     const vendor = await registerVendor(url, 'rs-vendor', 'TB Sabar Menanti');
 
-    // Deadline Thursday 3 December, 14.00 WIB: both reminders (24 h and 2 h before) lie ahead.
+    // Deadline the day after tomorrow, 14.00 WIB: both reminders (24 h and 2 h before) lie ahead.
+    const expectedDeadline = wibAt(dayFromToday(clock, 2), '14.00');
     const number = await postNeed(officer, {
       title: 'Pasir untuk selokan',
       item: 'Pasir',
       quantity: '2 m3',
       hps: '4 juta',
       deadline: 'lusa jam 14',
-      neededBy: '7/12',
+      neededBy: typed.slash(dayFromToday(clock, 6)),
     });
     const need = await t.db
       .selectFrom('needs')
@@ -253,7 +251,7 @@ describe('a worker restart between scheduling and firing a reminder', () => {
       .where('number', '=', number)
       .executeTakeFirstOrThrow();
     const deadline = need.quote_deadline.getTime();
-    expect(need.quote_deadline.toISOString()).toBe('2026-12-03T07:00:00.000Z');
+    expect(need.quote_deadline.toISOString()).toBe(expectedDeadline.toISOString());
     const remind = (minutes: number) => ({
       kind: 'remind' as const,
       subjectId: need.id,
@@ -273,6 +271,7 @@ describe('a worker restart between scheduling and firing a reminder', () => {
     );
 
     // The alert went out through the first worker (the match ran before the restart).
+    await matchedAndAlerted(t.db, server, clock, number);
     await vendor.waitFor(mentions(number));
 
     // The worker goes away; a new one takes over against the same Postgres, Redis and prefix.
@@ -282,7 +281,7 @@ describe('a worker restart between scheduling and firing a reminder', () => {
     systems.push(second);
     expect(await (await timersQueue.getJob(timerJobId(day)))?.getState()).toBe('delayed');
 
-    // Wednesday 2 December, 14.05 WIB: past the 24-hour reminder, before the 2-hour one.
+    // Tomorrow 14.05 WIB: past the 24-hour reminder, before the 2-hour one.
     clock.set(new Date(day.dueAt + 5 * 60_000));
     expect(clock.now().getTime()).toBeLessThan(twoHours.dueAt);
     await second.accelerate();
@@ -317,13 +316,11 @@ describe('a worker restart between scheduling and firing a reminder', () => {
 });
 
 describe('open tenders a page at a time', () => {
-  // Tuesday 1 December 2026, 10.00 WIB.
-  const clock = new OffsetClock();
+  const clock = testClock();
   let t: TestDb;
   let system: RunningSystem;
 
   beforeAll(async () => {
-    clock.set(new Date('2026-12-01T03:00:00Z'));
     t = await createTestDb();
     // Ten needs typed one after another in seconds: far faster than a person, so the per-chat
     // limit on inbound turns (tested on its own) is off here.
@@ -344,7 +341,8 @@ describe('open tenders a page at a time', () => {
     // conversation to their question (the menu's own path is tested with the quiet hours above).
     expect((await vendor.say('Profil saya')).text).toContain('Profil usaha');
 
-    // Ten needs, due Thursday at 08.00, 09.00, … 17.00 WIB (the list is ordered by deadline).
+    // Ten needs, due the day after tomorrow at 08.00, 09.00, … 17.00 WIB (the list is ordered
+    // by deadline).
     const numbers: string[] = [];
     for (let i = 0; i < 10; i++) {
       numbers.push(
@@ -352,10 +350,11 @@ describe('open tenders a page at a time', () => {
           title: `Kebutuhan nomor ${i + 1}`,
           hps: '3 juta',
           deadline: `lusa jam ${8 + i}`,
-          neededBy: '7/12',
+          neededBy: typed.slash(dayFromToday(clock, 6)),
         }),
       );
     }
+    for (const number of numbers) await matchedAndAlerted(t.db, system, clock, number);
     // Every alert has reached the vendor, so none arrives in the middle of the list dialogue.
     await eventually(async () => {
       const rows = await outboxOf(t.db, 'pg-vendor', 'alert');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { systemClock } from '../../src/clock.js';
 import { TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.js';
@@ -13,6 +14,7 @@ import { type FakeCloud, startFakeCloud } from '../support/fake-whatsapp-cloud.j
 import { postNeed, registerOfficer, registerVendor, registerVendorAs } from '../support/lifecycle.js';
 import { eventually } from '../support/system.js';
 import { TelegramChatClient } from '../support/telegram-chat.js';
+import { dayFromToday, typed } from '../support/time.js';
 
 /**
  * A full run of the real program (`src/main.ts` as a child process, log level trace, every
@@ -182,7 +184,8 @@ describe('secrets never reach the logs', () => {
       title: 'Semen untuk jalan',
       hps: '15 juta',
       deadline: 'besok jam 14',
-      neededBy: '7/12',
+      // The binary runs on the wall clock (no test clock reaches a child process): dates follow it.
+      neededBy: typed.slash(dayFromToday(systemClock, 6)),
     });
     const need = await t.db
       .selectFrom('needs')

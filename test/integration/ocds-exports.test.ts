@@ -11,6 +11,7 @@ import type { RunningSystem } from '../../src/system.js';
 import { TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { startTestSystem } from '../support/system.js';
+import { isoDay, localDateOf, testClock } from '../support/time.js';
 
 // The admin exports: CSV of needs, quotes and orders, OCDS per period and per need — scoped to the
 // admin's regencies, sealed quotes without amounts, and cells that cannot run as formulas.
@@ -69,6 +70,12 @@ const asObjects = (rows: string[][]) => {
 };
 
 const HOUR = 3600_000;
+// The system's clock and every date of the seeded rows follow TEST_NOW (or today).
+const clock = testClock();
+const dayOf = (ms: number) => isoDay(localDateOf(new Date(ms)));
+// A period around the seeded needs (published 3 days ago, and tomorrow), and one after them all.
+const aroundNow = `from=${dayOf(clock.now().getTime() - 10 * 24 * HOUR)}&to=${dayOf(clock.now().getTime() + 10 * 24 * HOUR)}`;
+const afterSeeded = `from=${dayOf(clock.now().getTime() + 30 * 24 * HOUR)}`;
 
 interface Pkg {
   releases: Array<{
@@ -130,7 +137,7 @@ async function seed(db: Kysely<Database>) {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-  const now = Date.now();
+  const now = clock.now().getTime();
   const need = async (
     number: string,
     title: string,
@@ -204,6 +211,7 @@ async function seed(db: Kysely<Database>) {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  const paidOn = dayOf(past.getTime() + 24 * HOUR);
   const officerId = (
     await db.selectFrom('needs').select('officer_id').where('id', '=', n1).executeTakeFirstOrThrow()
   ).officer_id;
@@ -213,7 +221,7 @@ async function seed(db: Kysely<Database>) {
       order_id: order,
       officer_id: officerId,
       amount: 11_000_000,
-      paid_on: '2026-11-20',
+      paid_on: paidOn,
       method: 'transfer',
     })
     .execute();
@@ -230,7 +238,7 @@ async function seed(db: Kysely<Database>) {
 
   const n3 = await need('PD-3215-2026-0001', 'Batu kali Karawang', krw, '32.15', 'closed', past);
   await quote(n3, karawang, 14_444_444);
-  return { n1, n2, n3 };
+  return { n1, n2, n3, paidOn };
 }
 
 describe('admin exports (CSV and OCDS)', () => {
@@ -263,14 +271,18 @@ describe('admin exports (CSV and OCDS)', () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    system = await startTestSystem({
-      DATABASE_URL: t.url,
-      REDIS_URL: inject('redisUrl'),
-      QUEUE_PREFIX: testQueuePrefix(),
-      ADMIN_TOKEN: TEST_TOKEN,
-      AREA_REGENCIES: '32.14,32.15',
-      OCDS_OCID_PREFIX: 'ocds-t3st00',
-    });
+    system = await startTestSystem(
+      {
+        DATABASE_URL: t.url,
+        REDIS_URL: inject('redisUrl'),
+        QUEUE_PREFIX: testQueuePrefix(),
+        ADMIN_TOKEN: TEST_TOKEN,
+        AREA_REGENCIES: '32.14,32.15',
+        OCDS_OCID_PREFIX: 'ocds-t3st00',
+      },
+      'all',
+      { clock },
+    );
     url = String(system.url);
     ids = await seed(t.db);
     const passwordHash = await hashPassword('sandi-rahasia-123');
@@ -311,7 +323,7 @@ describe('admin exports (CSV and OCDS)', () => {
     '/console/export/needs.csv',
     '/console/export/quotes.csv',
     '/console/export/orders.csv',
-    '/console/export/ocds?from=2020-01-01&to=2030-12-31',
+    `/console/export/ocds?${aroundNow}`,
   ];
 
   it('refuses anonymous requests and a regency admin reading another regency', async () => {
@@ -402,21 +414,22 @@ describe('admin exports (CSV and OCDS)', () => {
         amount: '11000000',
         status: 'paid',
         paid_amount: '11000000',
-        paid_on: '2026-11-20',
+        paid_on: ids.paidOn,
       }),
     ]);
     // The province admin sees both regencies; a period narrows by publication date.
     const all = await (await get('/console/export/needs.csv', 'jabar')).text();
     expect(all).toContain('PD-3214-2026-0101');
     expect(all).toContain('PD-3215-2026-0001');
-    expect(await (await get('/console/export/needs.csv?from=2099-01-01', 'jabar')).text()).not.toContain(
+    expect(await (await get(`/console/export/needs.csv?${afterSeeded}`, 'jabar')).text()).not.toContain(
       'PD-',
     );
+    // calendar-ok: a day that does not exist, refused in any year.
     expect((await get('/console/export/needs.csv?from=2026-02-30', 'jabar')).status).toBe(400);
   });
 
   it('exports OCDS per period and per need, valid, without sealed needs', async () => {
-    const period = await get('/console/export/ocds?from=2020-01-01&to=2030-12-31', 'pwk');
+    const period = await get(`/console/export/ocds?${aroundNow}`, 'pwk');
     expect(period.status).toBe(200);
     const pkg = (await period.json()) as Pkg;
     expect(pkg.releases.map((r) => r.ocid)).toEqual(['ocds-t3st00-PD-3214-2026-0101']);

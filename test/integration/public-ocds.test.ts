@@ -3,14 +3,21 @@ import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import { hashPassword } from '../../src/console/auth.js';
+import { addMonths } from '../../src/domain/time-zone.js';
 import { upsertAdmin } from '../../src/store/admins.js';
 import type { RunningSystem } from '../../src/system.js';
 import { type ChatClient, optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
-import { postNeed, registerOfficer, registerVendor, villageCode } from '../support/lifecycle.js';
+import {
+  matchedAndAlerted,
+  postNeed,
+  registerOfficer,
+  registerVendor,
+  villageCode,
+} from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
+import { dayFromToday, isoDay, localDateOf, testClock, typed } from '../support/time.js';
 
 // The official OCDS schemas live in ../shared/ocds (CI always has it); never copied here.
 const SCHEMAS = fileURLToPath(new URL('../../../shared/ocds/', import.meta.url));
@@ -26,8 +33,6 @@ function packageValidator() {
   return ajv.compile(JSON.parse(readFileSync(`${SCHEMAS}release-package-schema.json`, 'utf8')));
 }
 
-// Tuesday 1 December 2026, 10.00 WIB.
-const START = new Date('2026-12-01T03:00:00Z');
 // Every quoted amount of the test, in the ways a page or a JSON could print it.
 const QUOTED_A = [14_500_000, 13_500_000, 13_200_000];
 const QUOTED_B = 8_765_432;
@@ -36,7 +41,7 @@ const forms = (n: number) => [String(n), n.toLocaleString('id-ID'), n.toLocaleSt
 describe('public pages and the OCDS feed through a real tender', () => {
   let t: TestDb;
   let system: RunningSystem;
-  const clock = new OffsetClock();
+  const clock = testClock();
   let url: string;
   let officer: ChatClient;
   let near: ChatClient;
@@ -53,7 +58,6 @@ describe('public pages and the OCDS feed through a real tender', () => {
   }
 
   beforeAll(async () => {
-    clock.set(START);
     t = await createTestDb();
     system = await startTestSystem(
       {
@@ -99,7 +103,7 @@ describe('public pages and the OCDS feed through a real tender', () => {
       quantity: '50 sak',
       hps: '15 juta',
       deadline: 'besok jam 14',
-      neededBy: '7/12',
+      neededBy: typed.slash(dayFromToday(clock, 6)),
     });
     const a = await needOf(numberA);
     expect(a.method).toBe('permintaan_penawaran');
@@ -108,6 +112,7 @@ describe('public pages and the OCDS feed through a real tender', () => {
         (await t.db.selectFrom('invitations').select('id').where('need_id', '=', a.id).execute()).length ===
         3,
     );
+    await matchedAndAlerted(t.db, system, clock, numberA);
     for (const [v, price] of [
       [near, '14,5 juta'],
       [kec, '13.500.000'],
@@ -127,9 +132,10 @@ describe('public pages and the OCDS feed through a real tender', () => {
       quantity: '3 m3',
       hps: '9 juta',
       deadline: 'lusa jam 14',
-      neededBy: '7/12',
+      neededBy: typed.slash(dayFromToday(clock, 6)),
     });
     const b = await needOf(numberB);
+    await matchedAndAlerted(t.db, system, clock, numberB);
     await eventually(
       async () =>
         (await t.db.selectFrom('invitations').select('id').where('need_id', '=', b.id).execute()).length >= 1,
@@ -197,8 +203,8 @@ describe('public pages and the OCDS feed through a real tender', () => {
     timeout: 240_000,
   }, async () => {
     const a = await needOf(numberA);
-    // Wednesday 15.00 WIB: A's deadline has passed, B's has not.
-    clock.advance(29 * 3600_000);
+    // An hour after A's deadline (tomorrow 15.00 WIB): A's has passed, B's has not.
+    clock.set(new Date(a.quote_deadline.getTime() + 3600_000));
     await system.accelerate();
     const ranked = await officer.waitFor(
       (m) => m.text.includes(numberA) && m.text.includes('Silakan pilih penyedia'),
@@ -248,14 +254,22 @@ describe('public pages and the OCDS feed through a real tender', () => {
     const one = await page(`/publik/ocds/need/${numberA}`);
     expect(one.status).toBe(200);
     const pkg = JSON.parse(one.body);
-    const feed = JSON.parse((await page('/publik/ocds/releases.json?from=2026-12-01&to=2026-12-31')).body);
-    const month = JSON.parse((await page('/publik/ocds/releases.json?month=2026-12')).body);
+    // The feed's periods are local days around A's publication, whatever the calendar.
+    const publishedOn = localDateOf(a.published_at as Date);
+    const period = `from=${isoDay(publishedOn)}&to=${isoDay(publishedOn)}`;
+    const monthOf = (d: { y: number; m: number }) => isoDay({ ...d, d: 1 }).slice(0, 7);
+    const feed = JSON.parse((await page(`/publik/ocds/releases.json?${period}`)).body);
+    const month = JSON.parse((await page(`/publik/ocds/releases.json?month=${monthOf(publishedOn)}`)).body);
     for (const p of [pkg, feed, month]) {
       expect(p.releases.map((r: { ocid: string }) => r.ocid)).toEqual([`ocds-t3st00-${numberA}`]);
     }
     expect((await fetch(`${url}/publik/ocds/need/${numberB}`)).status).toBe(404);
     expect(JSON.stringify(feed)).not.toContain(String(QUOTED_B));
-    expect(JSON.parse((await page('/publik/ocds/releases.json?month=2026-11')).body).releases).toEqual([]);
+    const monthBefore = monthOf(addMonths(publishedOn, -1));
+    expect(JSON.parse((await page(`/publik/ocds/releases.json?month=${monthBefore}`)).body).releases).toEqual(
+      [],
+    );
+    // calendar-ok: a month that does not exist, refused on any day.
     expect((await fetch(`${url}/publik/ocds/releases.json?from=2026-13-01`)).status).toBe(400);
 
     const release = pkg.releases[0];
@@ -319,7 +333,7 @@ describe('public pages and the OCDS feed through a real tender', () => {
     const session = (login.headers.getSetCookie().find((c) => /^(__Host-)?pd_console=/.test(c)) ?? '').split(
       ';',
     )[0];
-    const adminRes = await fetch(`${url}/console/export/ocds?from=2026-12-01&to=2026-12-31`, {
+    const adminRes = await fetch(`${url}/console/export/ocds?${period}`, {
       headers: { cookie: String(session) },
     });
     expect(adminRes.status).toBe(200);

@@ -104,6 +104,7 @@ describe('public page weight on a busy regency', () => {
         await db
           .insertInto('need_items')
           .values(
+            // An aggregate size, not a date. calendar-ok
             ['Semen Portland 50 kg', 'Pasir beton', 'Batu split 2/3', 'Besi beton 10 mm'].map((name, i) => ({
               need_id: need.id,
               position: i + 1,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OffsetClock } from '../../src/clock.js';
 import type { RunningSystem } from '../../src/system.js';
 import { TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { FakeWhatsAppPhone } from '../support/fake-whatsapp-web.js';
 import { postNeed, registerOfficer, registerVendor, seedOpenTender } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
+import { testClock } from '../support/time.js';
 import { WhatsAppWebChatClient } from '../support/whatsapp-web-chat.js';
 
 const INTERVAL_MS = 150;
@@ -20,11 +20,8 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
   let system: RunningSystem;
   let phone: FakeWhatsAppPhone;
   let env: Record<string, string> & { DATABASE_URL: string; REDIS_URL: string };
-  // Tomorrow 10.00 WIB: alerts are not held back by the vendors' quiet hours (21.00–06.00).
-  const clock = new OffsetClock();
-  const morning = new Date();
-  morning.setUTCDate(morning.getUTCDate() + 1);
-  morning.setUTCHours(3, 0, 0, 0);
+  // 10.00 WIB on the test's date: alerts are not held back by the vendors' quiet hours (21.00–06.00).
+  const clock = testClock('10.00');
 
   const readyz = async () => (await (await fetch(`${system.url}/readyz`)).json()) as ReadyBody;
   const linkState = async () => (await readyz()).channels?.[0]?.state;
@@ -36,7 +33,6 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
   };
 
   beforeAll(async () => {
-    clock.set(morning);
     t = await createTestDb();
     phone = new FakeWhatsAppPhone();
     env = {

@@ -130,7 +130,11 @@ export async function matchedAndAlerted(
   number: string,
 ): Promise<void> {
   await eventually(async () => {
-    const need = await db.selectFrom('needs').select('matched_at').where('number', '=', number).executeTakeFirst();
+    const need = await db
+      .selectFrom('needs')
+      .select('matched_at')
+      .where('number', '=', number)
+      .executeTakeFirst();
     return Boolean(need?.matched_at);
   });
   const held = await db

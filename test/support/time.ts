@@ -1,6 +1,12 @@
 import { type Clock, OffsetClock } from '../../src/clock.js';
 import { isQuiet } from '../../src/domain/quiet-hours.js';
-import { addDays, fromLocal, type LocalDate, type LocalDateTime, toLocal } from '../../src/domain/time-zone.js';
+import {
+  addDays,
+  fromLocal,
+  type LocalDate,
+  type LocalDateTime,
+  toLocal,
+} from '../../src/domain/time-zone.js';
 
 /**
  * The calendar of the tests. A test never reads the real calendar to decide what to type: it
@@ -24,6 +30,25 @@ export const CALENDAR_INSTANTS: ReadonlyArray<{ name: string; at: string | null 
   { name: 'Friday 11 Dec 2026 19.00 WIB (a weekend ahead)', at: '2026-12-11T12:00:00Z' },
   { name: '05.59 WIB (a minute before quiet hours end)', at: '2026-12-07T22:59:00Z' },
   { name: '06.00 WIB (quiet hours just ended)', at: '2026-12-07T23:00:00Z' },
+];
+
+/**
+ * The test files that play on the test calendar (they start their clock with `testClock()`);
+ * `npm run test:calendar` runs them at each instant. A unit test keeps this list and the files
+ * in step.
+ */
+export const CALENDAR_FILES: readonly string[] = [
+  'test/browser/console.test.ts',
+  'test/integration/authorization.test.ts',
+  'test/integration/backup-restore.test.ts',
+  'test/integration/chat-complaint.test.ts',
+  'test/integration/hostile-flows.test.ts',
+  'test/integration/lifecycle-branches.test.ts',
+  'test/integration/lifecycle-timers.test.ts',
+  'test/integration/lifecycle.test.ts',
+  'test/integration/ocds-exports.test.ts',
+  'test/integration/public-ocds.test.ts',
+  'test/integration/whatsapp-web.test.ts',
 ];
 
 /** The instant the tests play at: `TEST_NOW` when set, else the wall clock. */
@@ -77,8 +102,7 @@ export const typed = {
   /** `25/11` */
   slash: (d: LocalDate): string => `${d.d}/${d.m}`,
   /** `25 Nov`, or `25 Nov 14.00` with a time */
-  named: (d: LocalDate, time?: string): string =>
-    `${d.d} ${MONTHS[d.m - 1]}${time ? ` ${time}` : ''}`,
+  named: (d: LocalDate, time?: string): string => `${d.d} ${MONTHS[d.m - 1]}${time ? ` ${time}` : ''}`,
   /** `Senin` — the next such weekday after today, as the parser reads a bare weekday */
   weekday: (d: LocalDate): string => WEEKDAYS[new Date(Date.UTC(d.y, d.m - 1, d.d)).getUTCDay()] as string,
 };
@@ -94,4 +118,15 @@ export function nextWeekday(clock: Clock, weekday: number): LocalDate {
 export function inDefaultQuietHours(clock: Clock): boolean {
   const l = localNow(clock);
   return isQuiet(l.hour * 60 + l.minute, { startMinute: 21 * 60, endMinute: 6 * 60 });
+}
+
+/** `2026-12-31`, the form of the export and feed filters. */
+export function isoDay(d: LocalDate): string {
+  return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+}
+
+/** The date of an instant in the test regency. */
+export function localDateOf(at: Date): LocalDate {
+  const { y, m, d } = toLocal(at.getTime(), TEST_ZONE);
+  return { y, m, d };
 }

@@ -1,0 +1,43 @@
+/**
+ * `npm run test:calendar`: runs the calendar-sensitive test files (CALENDAR_FILES) once per
+ * pinned instant (CALENDAR_INSTANTS), with TEST_NOW set, one after another, and prints a table.
+ * `npm test` already runs them on today's calendar, so `today` is skipped unless named.
+ *
+ *   npm run test:calendar                         every pinned instant
+ *   npm run test:calendar -- --at=2027-06-30T17:00:00Z   one instant of your choice
+ *   npm run test:calendar -- --only=leap          the instants whose name contains "leap"
+ *   npm run test:calendar -- test/integration/lifecycle.test.ts   fewer files
+ */
+import { spawnSync } from 'node:child_process';
+import { CALENDAR_FILES, CALENDAR_INSTANTS } from './time.js';
+
+const args = process.argv.slice(2);
+const at = args.find((a) => a.startsWith('--at='))?.slice('--at='.length);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const files = args.filter((a) => !a.startsWith('--'));
+
+const instants = at
+  ? [{ name: `--at=${at}`, at }]
+  : CALENDAR_INSTANTS.filter((i) => (only ? i.name.includes(only) : i.at !== null));
+if (instants.length === 0) {
+  console.error(`No instant matches --only=${only}. Known: ${CALENDAR_INSTANTS.map((i) => i.name).join('; ')}`);
+  process.exit(2);
+}
+
+const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
+for (const instant of instants) {
+  const started = Date.now();
+  console.log(`\n=== ${instant.name}${instant.at ? ` — TEST_NOW=${instant.at}` : ''}`);
+  const env = { ...process.env };
+  if (instant.at) env.TEST_NOW = instant.at;
+  else delete env.TEST_NOW;
+  const run = spawnSync('npx', ['vitest', 'run', ...(files.length ? files : CALENDAR_FILES)], {
+    stdio: 'inherit',
+    env,
+  });
+  results.push({ name: instant.name, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+console.log('\ninstant                                            result  seconds');
+for (const r of results) console.log(`${r.name.padEnd(50)} ${r.ok ? 'pass' : 'FAIL'}    ${r.seconds}`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
