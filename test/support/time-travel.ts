@@ -20,14 +20,16 @@ const instants = at
   ? [{ name: `--at=${at}`, at }]
   : CALENDAR_INSTANTS.filter((i) => (only ? i.name.includes(only) : i.at !== null));
 if (instants.length === 0) {
-  console.error(`No instant matches --only=${only}. Known: ${CALENDAR_INSTANTS.map((i) => i.name).join('; ')}`);
+  console.error(
+    `No instant matches --only=${only}. Known: ${CALENDAR_INSTANTS.map((i) => i.name).join('; ')}`,
+  );
   process.exit(2);
 }
 
 const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
 for (const instant of instants) {
   const started = Date.now();
-  console.log(`\n=== ${instant.name}${instant.at ? ` — TEST_NOW=${instant.at}` : ''}`);
+  console.error(`\n=== ${instant.name}${instant.at ? ` — TEST_NOW=${instant.at}` : ''}`);
   const env = { ...process.env };
   if (instant.at) env.TEST_NOW = instant.at;
   else delete env.TEST_NOW;
@@ -35,9 +37,13 @@ for (const instant of instants) {
     stdio: 'inherit',
     env,
   });
-  results.push({ name: instant.name, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+  results.push({
+    name: instant.name,
+    ok: run.status === 0,
+    seconds: Math.round((Date.now() - started) / 1000),
+  });
 }
 
-console.log('\ninstant                                            result  seconds');
-for (const r of results) console.log(`${r.name.padEnd(50)} ${r.ok ? 'pass' : 'FAIL'}    ${r.seconds}`);
+console.error('\ninstant                                            result  seconds');
+for (const r of results) console.error(`${r.name.padEnd(50)} ${r.ok ? 'pass' : 'FAIL'}    ${r.seconds}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
