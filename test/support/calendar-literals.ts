@@ -75,6 +75,6 @@ export function looksLikeCalendarDate(text: string): boolean {
 export function calendarLiterals(source: string): DateLiteral[] {
   const lines = source.split('\n');
   const vouched = (line: number) =>
-    [lines[line - 1], lines[line - 2]].some((l) => l !== undefined && l.includes('calendar-ok'));
+    [lines[line - 1], lines[line - 2]].some((l) => l?.includes('calendar-ok') === true);
   return stringLiterals(source).filter((l) => looksLikeCalendarDate(l.literal) && !vouched(l.line));
 }
