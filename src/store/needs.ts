@@ -101,6 +101,10 @@ export async function insertPublishedNeed(
       needed_by: n.neededBy,
       direct_vendor_id: n.directVendorId ?? null,
       published_at: now,
+      // The procurement clock, not the database's: the dashboard and the red flags count needs
+      // by creation time against that clock (a training sandbox moves it).
+      created_at: now,
+      updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
