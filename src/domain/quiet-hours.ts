@@ -22,7 +22,7 @@ function wallClock(instant: number, timeZone: string): number {
   return seconds + (((instant % SECOND) + SECOND) % SECOND);
 }
 
-export function isQuiet(minuteOfDay: number, q: QuietHours): boolean {
+function isQuiet(minuteOfDay: number, q: QuietHours): boolean {
   if (q.startMinute === q.endMinute) return false;
   if (q.startMinute < q.endMinute) return minuteOfDay >= q.startMinute && minuteOfDay < q.endMinute;
   return minuteOfDay >= q.startMinute || minuteOfDay < q.endMinute;

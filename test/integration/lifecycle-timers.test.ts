@@ -243,7 +243,8 @@ describe('a worker restart between scheduling and firing a reminder', () => {
       quantity: '2 m3',
       hps: '4 juta',
       deadline: 'lusa jam 14',
-      neededBy: typed.slash(dayFromToday(clock, 6)),
+      // A weekday name, five days ahead (the parser takes the next one after today).
+      neededBy: `${typed.weekday(dayFromToday(clock, 5))} jam 10`,
     });
     const need = await t.db
       .selectFrom('needs')

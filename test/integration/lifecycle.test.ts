@@ -100,8 +100,11 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     await officer.say('15 juta');
     await officer.say('besok jam 14');
     await officer.say('1');
-    // Needed by: a date six days ahead, typed the way people write it.
-    const summary = await officer.say(typed.slash(dayFromToday(clock, 6)));
+    // Needed by: a date six days ahead, typed the ways people write it (25/11, 25 Nov 14.00).
+    const neededBy = dayFromToday(clock, 6);
+    const summary = await officer.say(
+      channel === 'web' ? typed.slash(neededBy) : typed.named(neededBy, '14.00'),
+    );
     expect(summary.text).toContain('Permintaan penawaran');
     expect(summary.text).toContain('minimal 2 penawaran');
     expect(summary.text).toContain('Rp15.000.000');

@@ -1,5 +1,4 @@
 import { type Clock, OffsetClock } from '../../src/clock.js';
-import { isQuiet } from '../../src/domain/quiet-hours.js';
 import {
   addDays,
   fromLocal,
@@ -97,28 +96,18 @@ export function localYear(clock: Clock): number {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 
-/** A date as a person types it into the chat, in its common forms. */
+/**
+ * A date as a person types it into the chat, in its common forms. Day and month without a year
+ * mean the next such date, so these name dates within the coming year (1–364 days ahead).
+ */
 export const typed = {
   /** `25/11` */
   slash: (d: LocalDate): string => `${d.d}/${d.m}`,
   /** `25 Nov`, or `25 Nov 14.00` with a time */
   named: (d: LocalDate, time?: string): string => `${d.d} ${MONTHS[d.m - 1]}${time ? ` ${time}` : ''}`,
-  /** `Senin` — the next such weekday after today, as the parser reads a bare weekday */
+  /** `Senin` — typed on another day, it means the next such weekday (today's name means next week) */
   weekday: (d: LocalDate): string => WEEKDAYS[new Date(Date.UTC(d.y, d.m - 1, d.d)).getUTCDay()] as string,
 };
-
-/** The date a bare weekday typed today means: the next one after today (never today). */
-export function nextWeekday(clock: Clock, weekday: number): LocalDate {
-  const today = localNow(clock);
-  const ahead = (weekday - today.weekday + 7) % 7;
-  return addDays(today, ahead === 0 ? 7 : ahead);
-}
-
-/** Whether the clock is inside the default vendor quiet hours (21.00–06.00 in the regency). */
-export function inDefaultQuietHours(clock: Clock): boolean {
-  const l = localNow(clock);
-  return isQuiet(l.hour * 60 + l.minute, { startMinute: 21 * 60, endMinute: 6 * 60 });
-}
 
 /** `2026-12-31`, the form of the export and feed filters. */
 export function isoDay(d: LocalDate): string {
