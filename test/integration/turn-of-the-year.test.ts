@@ -43,6 +43,7 @@ describe('document numbers at the turn of the year', () => {
     await t?.drop();
   });
 
+  // The scenario's name, not typed anywhere: the dates come from EVE and NEW_YEAR_NIGHT. calendar-ok
   it('a need of 31 December keeps its year; the order and BAST of 1 January 03.00 WIB take the new one', {
     timeout: 120_000,
   }, async () => {
