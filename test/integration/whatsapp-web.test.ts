@@ -217,6 +217,7 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
       number: 'PD-3214-2026-0501',
       category: 'bahan_bangunan',
       vendors: digits.map((externalId) => ({ channel: 'whatsapp' as const, externalId })),
+      now: clock.now(),
     });
     await system.queues.get('match').add('match', { needId, round: 0 }, { jobId: `match-${needId}-0` });
     const alerts = () =>
@@ -260,6 +261,7 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
       number: 'PD-3214-2026-0502',
       category: 'bahan_bangunan',
       vendors: [{ channel: 'whatsapp', externalId: '6281288800009' }],
+      now: clock.now(),
     });
     await system.queues.get('match').add('match', { needId, round: 0 }, { jobId: `match-${needId}-0` });
     await eventually(async () => {

@@ -189,7 +189,13 @@ export interface SeededVendor {
  */
 export async function seedOpenTender(
   db: Kysely<Database>,
-  opts: { number: string; category: string; vendors: SeededVendor[] },
+  opts: {
+    number: string;
+    category: string;
+    vendors: SeededVendor[];
+    /** The system's clock when it is not the wall clock: the deadline is 3 days after it. */
+    now?: Date;
+  },
 ): Promise<{ needId: number }> {
   const village = await db
     .selectFrom('villages')
@@ -254,7 +260,8 @@ export async function seedOpenTender(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const deadline = new Date(Date.now() + 3 * 86_400_000);
+  const now = opts.now ?? new Date();
+  const deadline = new Date(now.getTime() + 3 * 86_400_000);
   const need = await db
     .insertInto('needs')
     .values({
@@ -272,7 +279,8 @@ export async function seedOpenTender(
       quote_deadline: deadline,
       delivery_place: 'Kantor desa',
       needed_by: new Date(deadline.getTime() + 86_400_000),
-      published_at: new Date(),
+      published_at: now,
+      created_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
