@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import { type Button, readButton } from '../domain/buttons.js';
 import { type Locale, languageOptions, type MessageKey, type Params, translate } from '../i18n/index.js';
 import type { ConversationRow } from '../store/chat.js';
 import type { ChatStore } from './chat-store.js';
@@ -13,12 +14,14 @@ type Pending = { kind: 'leave' } | { kind: 'resume' } | { kind: 'language' };
 
 const MAX_TEXT = 2000;
 
-/** Buttons that carry their subject: `t:<need>:<action>` on alerts, `a:<need>:<choice>` on awards. */
-const DEEP_LINKS = [
-  // Ids are bounded (bigint range): a forged 30-digit id is an unknown option, not a query error.
-  { pattern: /^t:(\d{1,15}):(quote|details|decline)$/, flow: 'tender', step: 'alert' },
-  { pattern: /^a:(\d{1,15}):(q\d{1,15}|extend|widen|unsuccessful)$/, flow: 'award', step: 'choose' },
-];
+/**
+ * Where a button that carries its subject (src/domain/buttons.ts) leads, whatever the
+ * conversation was doing: a tender alert's buttons to the tender, an award question's to the award.
+ */
+const DEEP_LINKS: Record<Button['kind'], { flow: string; step: string }> = {
+  tender: { flow: 'tender', step: 'alert' },
+  award: { flow: 'award', step: 'choose' },
+};
 /** Wrong link codes one chat may type before it must ask for help. */
 const LINK_ATTEMPTS = 5;
 const STUCK_AFTER = 3;
@@ -114,16 +117,14 @@ export class Turn {
       await this.goHome();
       return this.replies;
     }
-    const deepLink = DEEP_LINKS.map((d) => ({
-      ...d,
-      m: d.pattern.exec(this.init.input.optionId ?? ''),
-    })).find((d) => d.m);
+    const button = readButton(this.init.input.optionId);
+    const deepLink = button ? DEEP_LINKS[button.kind] : undefined;
     const linkedStep = deepLink ? this.init.flows[deepLink.flow]?.steps[deepLink.step] : undefined;
-    if (deepLink?.m && linkedStep) {
+    if (button && deepLink && linkedStep) {
       // A button on a notice (a tender alert, an award question) works whatever the
       // conversation was doing: the tap says which need it is about.
       this.pending = undefined;
-      await this.enterQuietly(deepLink.flow, { needId: Number(deepLink.m[1]) });
+      await this.enterQuietly(deepLink.flow, { needId: button.needId });
       this.conv.step = deepLink.step;
       await this.apply(await linkedStep.handle(this.context()));
     } else if (command) await this.command(command, flow);

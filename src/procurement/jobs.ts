@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import { withContext } from '../conversation/context.js';
+import { tenderButton } from '../domain/buttons.js';
 import { needTransition } from '../domain/lifecycle.js';
 import { invitationTarget } from '../domain/method.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
@@ -107,9 +108,9 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
           deadline: when(need.quoteDeadline, locale, s.time_zone),
         }),
         options: [
-          { id: `t:${needId}:quote`, label: t('tender.opt_quote') },
-          { id: `t:${needId}:details`, label: t('tender.opt_details') },
-          { id: `t:${needId}:decline`, label: t('tender.opt_decline') },
+          { id: tenderButton(needId, 'quote'), label: t('tender.opt_quote') },
+          { id: tenderButton(needId, 'details'), label: t('tender.opt_details') },
+          { id: tenderButton(needId, 'decline'), label: t('tender.opt_decline') },
         ],
       };
       alertIn.set(locale, payload);
@@ -238,8 +239,8 @@ export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: s
             deadline: when(need.quoteDeadline, r.locale, s.time_zone),
           }),
           options: [
-            { id: `t:${needId}:quote`, label: r.t('tender.opt_quote') },
-            { id: `t:${needId}:decline`, label: r.t('tender.opt_decline') },
+            { id: tenderButton(needId, 'quote'), label: r.t('tender.opt_quote') },
+            { id: tenderButton(needId, 'decline'), label: r.t('tender.opt_decline') },
           ],
         }),
         {

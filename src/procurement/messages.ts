@@ -1,5 +1,6 @@
 import { formatDateTime } from '../conversation/parse/date-format.js';
 import { formatRupiah } from '../conversation/parse/money.js';
+import { awardButton } from '../domain/buttons.js';
 import type { Locale } from '../i18n/index.js';
 import type { T } from './notify.js';
 
@@ -19,12 +20,6 @@ export function itemLines(items: Array<{ name: string; quantity: number; unit: s
 export function formatQty(q: number): string {
   return Number.isInteger(q) ? String(q) : String(q).replace('.', ',');
 }
-
-/**
- * Award buttons name their need, so a tap acts on the right one even when two needs closed at
- * once and the conversation holds the other.
- */
-export const awardOption = (needId: number, choice: string) => `a:${needId}:${choice}`;
 
 export interface RankedLine {
   quoteId: number;
@@ -70,13 +65,15 @@ export function rankedPrompt(
   });
   const options = enough
     ? ranked.map((q, i) => ({
-        id: awardOption(need.id, `q${q.quoteId}`),
+        // Award buttons name their need, so a tap acts on the right one even when two needs
+        // closed at once and the conversation holds the other.
+        id: awardButton(need.id, { quoteId: q.quoteId }),
         label: `${i + 1}. ${q.business_name} — ${money(q.total, locale)}`,
       }))
     : [
-        { id: awardOption(need.id, 'extend'), label: t('award.opt_extend') },
-        { id: awardOption(need.id, 'widen'), label: t('award.opt_widen') },
-        { id: awardOption(need.id, 'unsuccessful'), label: t('award.opt_unsuccessful') },
+        { id: awardButton(need.id, 'extend'), label: t('award.opt_extend') },
+        { id: awardButton(need.id, 'widen'), label: t('award.opt_widen') },
+        { id: awardButton(need.id, 'unsuccessful'), label: t('award.opt_unsuccessful') },
       ];
   return { text: lines ? `${head}\n\n${lines}` : head, options, enough };
 }

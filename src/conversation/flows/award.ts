@@ -1,6 +1,7 @@
+import { awardButton, readButton } from '../../domain/buttons.js';
 import { isLowest } from '../../domain/ranking.js';
 import { rupiahInWords } from '../../domain/terbilang.js';
-import { awardOption, money, rankedPrompt, when } from '../../procurement/messages.js';
+import { money, rankedPrompt, when } from '../../procurement/messages.js';
 import { isFail, type RankedQuote } from '../../procurement/need-ops.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
@@ -38,12 +39,13 @@ export const awardFlow: Flow = {
         const enough = r.received >= r.need.minQuotes && r.ranked.length > 0;
         if (!enough) {
           const choice = await pickOption(ctx, [
-            { id: awardOption(r.need.id, 'extend'), label: ctx.t('award.opt_extend') },
-            { id: awardOption(r.need.id, 'widen'), label: ctx.t('award.opt_widen') },
-            { id: awardOption(r.need.id, 'unsuccessful'), label: ctx.t('award.opt_unsuccessful') },
+            { id: awardButton(r.need.id, 'extend'), label: ctx.t('award.opt_extend') },
+            { id: awardButton(r.need.id, 'widen'), label: ctx.t('award.opt_widen') },
+            { id: awardButton(r.need.id, 'unsuccessful'), label: ctx.t('award.opt_unsuccessful') },
           ]);
           if (typeof choice !== 'string') return choice;
-          const picked = choice.split(':')[2];
+          const b = readButton(choice);
+          const picked = b?.kind === 'award' ? b.choice : null;
           if (picked === 'unsuccessful') {
             await ctx.store.needs.declareUnsuccessful(ctx.actor.userId, needId(ctx));
             return home([ctx.t('award.unsuccessful_done')]);
@@ -54,13 +56,15 @@ export const awardFlow: Flow = {
         const picked = await pickOption(
           ctx,
           r.ranked.map((q, i) => ({
-            id: awardOption(r.need.id, `q${q.quoteId}`),
+            id: awardButton(r.need.id, { quoteId: q.quoteId }),
             label: `${q.business_name}`,
             aliases: [String(i + 1)],
           })),
         );
         if (typeof picked !== 'string') return picked;
-        ctx.data.quoteId = Number(picked.split(':q')[1]);
+        const b = readButton(picked);
+        if (b?.kind !== 'award' || typeof b.choice === 'string') return home();
+        ctx.data.quoteId = b.choice.quoteId;
         return next(isLowest(r.ranked, Number(ctx.data.quoteId)) ? 'negotiate' : 'reason');
       },
     },

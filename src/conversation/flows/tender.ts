@@ -1,3 +1,4 @@
+import { readButton, tenderButton } from '../../domain/buttons.js';
 import { titleCase } from '../../domain/names.js';
 import { isImplausiblyLowQuote } from '../../domain/red-flags.js';
 import { formatQty, itemLines, methodName, money, when } from '../../procurement/messages.js';
@@ -35,14 +36,14 @@ function options(ctx: TurnContext, hasQuote: boolean) {
   const id = needId(ctx);
   return hasQuote
     ? [
-        { id: `t:${id}:quote`, label: ctx.t('tender.opt_revise') },
-        { id: `t:${id}:withdraw`, label: ctx.t('tender.opt_withdraw') },
+        { id: tenderButton(id, 'quote'), label: ctx.t('tender.opt_revise') },
+        { id: tenderButton(id, 'withdraw'), label: ctx.t('tender.opt_withdraw') },
         { id: 'back', label: ctx.t('common.back_to_menu') },
       ]
     : [
-        { id: `t:${id}:quote`, label: ctx.t('tender.opt_quote') },
-        { id: `t:${id}:details`, label: ctx.t('tender.opt_details') },
-        { id: `t:${id}:decline`, label: ctx.t('tender.opt_decline') },
+        { id: tenderButton(id, 'quote'), label: ctx.t('tender.opt_quote') },
+        { id: tenderButton(id, 'details'), label: ctx.t('tender.opt_details') },
+        { id: tenderButton(id, 'decline'), label: ctx.t('tender.opt_decline') },
       ];
 }
 
@@ -74,7 +75,8 @@ export const tenderFlow: Flow = {
         if (!t?.open) return closed(ctx);
         const picked = await pickOption(ctx, options(ctx, !!t.mine));
         if (typeof picked !== 'string') return picked;
-        const action = picked.split(':')[2] ?? picked;
+        const b = readButton(picked);
+        const action = b?.kind === 'tender' ? b.action : picked;
         if (action === 'quote') return startQuote(ctx);
         if (action === 'details') {
           await ctx.store.needs.viewed(ctx.actor.userId, needId(ctx));
