@@ -1,17 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Engine } from '../../src/conversation/engine.js';
 import type { Logger } from '../../src/logger.js';
+import { sameSecret } from '../../src/runtime/secrets.js';
 import type { AppEnv } from '../../src/server/app.js';
 import { toInbound } from './inbound.js';
-
-const same = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /** Runs one update through the engine and stops the tapped button's spinner. */
 export async function handleUpdate(engine: Engine, telegram: Telegram, update: Update, log: Logger) {
@@ -45,7 +39,7 @@ export function mountTelegramWebhook(
 ) {
   app.post('/webhooks/telegram', async (c) => {
     const given = c.req.header('x-telegram-bot-api-secret-token') ?? '';
-    if (!given || !same(given, deps.secret)) return c.json({ error: 'unauthorized' }, 401);
+    if (!given || !sameSecret(given, deps.secret)) return c.json({ error: 'unauthorized' }, 401);
     const update = (await c.req.json().catch(() => null)) as Update | null;
     if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') {
       return c.json({ error: 'bad_update' }, 400);

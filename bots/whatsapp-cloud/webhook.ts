@@ -1,8 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Engine } from '../../src/conversation/engine.js';
 import type { Logger } from '../../src/logger.js';
+import { sameSecret } from '../../src/runtime/secrets.js';
 import type { AppEnv } from '../../src/server/app.js';
 import { appendAudit } from '../../src/store/audit.js';
 import { applyDeliveryStatus } from '../../src/store/outbox.js';
@@ -12,9 +13,10 @@ import { type CloudWebhook, parseCloudWebhook } from './inbound.js';
 /** X-Hub-Signature-256 is HMAC-SHA256 of the raw body with the app secret, as `sha256=<hex>`. */
 export function validSignature(raw: Buffer, header: string | undefined, appSecret: string): boolean {
   if (!header?.startsWith('sha256=')) return false;
-  const expected = Buffer.from(createHmac('sha256', appSecret).update(raw).digest('hex'));
-  const given = Buffer.from(header.slice('sha256='.length));
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(
+    header.slice('sha256='.length),
+    createHmac('sha256', appSecret).update(raw).digest('hex'),
+  );
 }
 
 export interface CloudWebhookDeps {
@@ -36,10 +38,8 @@ export function mountCloudWebhook(app: Hono<AppEnv>, deps: CloudWebhookDeps) {
     const mode = c.req.query('hub.mode');
     const token = c.req.query('hub.verify_token') ?? '';
     const challenge = c.req.query('hub.challenge') ?? '';
-    const ok =
-      mode === 'subscribe' &&
-      token.length === deps.verifyToken.length &&
-      timingSafeEqual(Buffer.from(token), Buffer.from(deps.verifyToken));
+    // Compared through digests: a token of multi-byte characters no longer throws (it was a 500).
+    const ok = mode === 'subscribe' && sameSecret(token, deps.verifyToken);
     return ok ? c.text(challenge, 200) : c.json({ error: 'forbidden' }, 403);
   });
 

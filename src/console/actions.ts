@@ -1,4 +1,5 @@
 import type { Outbound } from '../conversation/types.js';
+import { regencyOf } from '../domain/area-codes.js';
 import { notifyUser } from '../procurement/notify.js';
 import { appendAudit } from '../store/audit.js';
 import {
@@ -7,7 +8,6 @@ import {
   officerForDecision,
   vendorForDecision,
 } from '../store/console-people.js';
-import { regencyOfArea } from '../store/console-scope.js';
 import { type ConsoleAdmin, canSeeRegency } from './auth.js';
 import type { ConsoleDeps } from './context.js';
 
@@ -35,7 +35,7 @@ export async function decideRegistration(
               ? {
                   userId: o.user_id,
                   name: o.full_name,
-                  regency: regencyOfArea(o.village_code),
+                  regency: regencyOf(o.village_code),
                   state: o.verification,
                 }
               : null,

@@ -21,12 +21,13 @@
  *
  * Mounted by mountConsole (src/console/index.tsx), which hands the ready middleware to others.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import bcrypt from 'bcryptjs';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
+import { sameSecret } from '../runtime/secrets.js';
 import type { AppEnv } from '../server/app.js';
 import {
   countFailures,
@@ -73,12 +74,6 @@ const SECURE_COOKIE = '__Host-pd_console';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = () => randomBytes(32).toString('base64url');
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export function canSeeRegency(admin: ConsoleAdmin, regencyCode: string | null | undefined): boolean {
   if (!regencyCode) return admin.role === 'province' && !admin.provinceCode;
@@ -189,7 +184,7 @@ export function requireAdmin(
       const ok =
         csrfMode === 'origin'
           ? sameOrigin(c)
-          : await csrfTokenFromRequest(c).then((t) => !!t && sameToken(t, session.csrf_token));
+          : await csrfTokenFromRequest(c).then((t) => !!t && sameSecret(t, session.csrf_token));
       if (!ok)
         return c.json({ error: 'csrf', message: 'The form expired. Reload the page and try again.' }, 403);
     }
@@ -290,5 +285,5 @@ export function loginCsrf(c: Context, deps: AuthDeps): string {
 
 export function checkLoginCsrf(c: Context, given: unknown): boolean {
   const cookie = getCookie(c, 'pd_login_csrf');
-  return typeof given === 'string' && !!cookie && sameToken(given, cookie);
+  return typeof given === 'string' && !!cookie && sameSecret(given, cookie);
 }

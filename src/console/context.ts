@@ -47,8 +47,6 @@ export function scopeFor(c: C, requested?: string | null): Scope {
   return scopeOf(admin);
 }
 
-export const regencyOfCode = (code: string) => code.split('.').slice(0, 2).join('.');
-
 /**
  * A list's area filter from the query: the requested regency (refused if out of scope), the
  * scope it narrows to, the regencies the admin may pick, the regency whose kecamatan are

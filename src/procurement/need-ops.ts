@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { regencyOf } from '../domain/area-codes.js';
 import { needTransition, quoteTransition } from '../domain/lifecycle.js';
 import { procurementMethod } from '../domain/method.js';
 import { documentYear, needNumber, orderNumber } from '../domain/numbers.js';
@@ -43,8 +44,6 @@ export type Fail = { error: NeedOpsError };
 export const isFail = (x: object): x is Fail => typeof (x as Partial<Fail>).error === 'string';
 type QuoteRow = Awaited<ReturnType<typeof quotes.unsealedQuotes>>[number];
 export type RankedQuote = QuoteRow & RankableQuote;
-
-const regencyOf = (villageCode: string) => villageCode.split('.').slice(0, 2).join('.');
 
 /**
  * The procurement use-cases a chat turn may run, bound to the turn's transaction and clock.

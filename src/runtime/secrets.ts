@@ -1,7 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Whether a secret someone sent (a token, a header, a signature in hex) is the expected one. Both
+ * are hashed first, so the comparison takes the same time whatever their lengths and wherever
+ * they differ, and text of another length (or of multi-byte characters) never throws.
+ */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
 
 /**
  * A secret a one-box install needs but nobody configured: made once, kept under DATA_DIR

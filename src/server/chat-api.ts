@@ -1,8 +1,9 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Engine } from '../conversation/engine.js';
+import { sameSecret } from '../runtime/secrets.js';
 import { findIdentity, linkIdentity, webChatTranscript } from '../store/chat.js';
 import type { Database } from '../store/schema.js';
 import type { AppEnv } from './app.js';
@@ -32,12 +33,6 @@ const messageBody = z
   .refine((b) => b.text !== undefined || b.optionId || b.contact || b.location || b.media, {
     message: 'a message needs text, optionId, contact, location or media',
   });
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * The web chat channel (console simulator, training, tests) and operator endpoints, behind the

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { QUEUE_NAMES, type QueueSet } from '../queue/queues.js';
+import { sameSecret } from '../runtime/secrets.js';
 import { metricCounts } from '../store/metrics.js';
 import type { Database } from '../store/schema.js';
 import type { AppEnv } from './app.js';
@@ -18,11 +18,9 @@ export interface MetricsDeps {
   token: string;
 }
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 function authorized(header: string | undefined, token: string): boolean {
   const given = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim();
-  return !!given && timingSafeEqual(digest(given), digest(token));
+  return !!given && sameSecret(given, token);
 }
 
 const label = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');

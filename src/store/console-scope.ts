@@ -23,8 +23,6 @@ export function areaIn(col: string, s: Scope): RawBuilder<boolean> {
   return sql<boolean>`true`;
 }
 
-export const regencyOfArea = (code: string) => code.split('.').slice(0, 2).join('.');
-
 /**
  * Rows per console list: keeps every page well under 200 KB on a slow connection. Queues show
  * their oldest rows first, so what is left waits for the next look rather than disappearing.

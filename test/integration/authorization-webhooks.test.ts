@@ -151,6 +151,11 @@ describe('webhooks and the chat API refuse missing or wrong secrets', () => {
       403,
     );
     expect((await challenge('hub.mode=subscribe&hub.challenge=1')).status).toBe(403);
+    // As many characters as the token, but not as many bytes: refused, not a 500.
+    const multiByte = encodeURIComponent('é'.repeat(VERIFY.length));
+    expect((await challenge(`hub.mode=subscribe&hub.verify_token=${multiByte}&hub.challenge=1`)).status).toBe(
+      403,
+    );
     expect((await challenge(`hub.mode=unsubscribe&hub.verify_token=${VERIFY}&hub.challenge=1`)).status).toBe(
       403,
     );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
+import { regencyOf } from '../../domain/area-codes.js';
 import { asLocale, translate } from '../../i18n/index.js';
 import { appendAudit } from '../../store/audit.js';
 import { segmentUsers } from '../../store/console-people.js';
@@ -15,7 +16,6 @@ import {
   formHandler,
   pageHandler,
   redirectFlash,
-  regencyOfCode,
   scopeFor,
 } from '../context.js';
 import { AreaFilter, Csrf, FilterForm, Layout, Select } from '../ui.js';
@@ -78,7 +78,7 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       const admin = c.get('admin');
       const regency = body.regency ?? '';
       const district = body.district || undefined;
-      if (district && regencyOfCode(district) !== regency) throw new Forbidden();
+      if (district && regencyOf(district) !== regency) throw new Forbidden();
       const scope = scopeFor(c, regency || undefined);
       const text = (body.text ?? '').trim().slice(0, 1000);
       const back = `/console/broadcast${regency ? `?regency=${encodeURIComponent(regency)}` : ''}`;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Hono } from 'hono';
+import { districtOf, regencyOf } from '../../domain/area-codes.js';
 import { insertInviteCode, inviteCodes } from '../../store/console-people.js';
-import { regencyOfArea } from '../../store/console-scope.js';
 import { scopedRegencies } from '../../store/console-settings.js';
 import { listDistricts, listVillages } from '../../store/registry.js';
 import type { ConsoleEnv } from '../auth.js';
@@ -87,10 +87,10 @@ export function mountInvites(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     formHandler(async (c, body, t) => {
       const village = body.village ?? '';
       if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(village)) return c.text(t('common.not_found'), 400);
-      scopeFor(c, regencyOfArea(village));
+      scopeFor(c, regencyOf(village));
       const days = Math.min(365, Math.max(1, Number(body.days) || 30));
       const code = newCode();
-      const names = await listVillages(deps.db, village.split('.').slice(0, 3).join('.'), true);
+      const names = await listVillages(deps.db, districtOf(village), true);
       const desa = names.find((v) => v.code === village);
       if (!desa) return c.text(t('common.not_found'), 404);
       await insertInviteCode(deps.db, {
