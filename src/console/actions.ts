@@ -57,7 +57,7 @@ export async function decideRegistration(
       trx,
       row.userId,
       (r): Outbound => ({ type: 'text', text: r.t(key, { business: row.name, reason: reason ?? '' }) }),
-      { purpose: 'notice', dedupeKey: `verify-${kind}-${id}-${verified ? 'ok' : 'no'}` },
+      { now, purpose: 'notice', dedupeKey: `verify-${kind}-${id}-${verified ? 'ok' : 'no'}` },
     );
     await appendAudit(
       trx,

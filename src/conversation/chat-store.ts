@@ -72,9 +72,11 @@ export function createChatStore(
     },
     /** A message to one of this person's other chats (not the one of this turn). */
     noticeTo: async (identity: { id: number; channel: Channel }, payload: Outbound) => {
-      const ids = await insertOutbox(trx, [
-        { identityId: identity.id, channel: identity.channel, payload, purpose: 'notice' },
-      ]);
+      const ids = await insertOutbox(
+        trx,
+        [{ identityId: identity.id, channel: identity.channel, payload, purpose: 'notice' }],
+        now,
+      );
       effects.outboxIds.push(...ids);
     },
   };

@@ -88,7 +88,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const now = deps.now ?? (() => new Date());
 
   async function runTurn(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnOutcome> {
-    const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
+    const inboundId = await recordInbound(trx, inbound, kindOf(inbound), at);
     if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
     // Almost every turn: one statement. A chat's first message creates what it lacks.
     const start = (await openTurn(trx, inbound, at)) ?? (await startSlowly(trx, inbound, at));
@@ -136,18 +136,22 @@ export function createEngine(deps: EngineDeps): Engine {
   /** A bug must not leave a person talking to a wall: record the message and apologise. */
   async function apologise(inbound: Inbound, at: Date): Promise<TurnOutcome> {
     return deps.db.transaction().execute(async (trx) => {
-      const inboundId = await recordInbound(trx, inbound, kindOf(inbound));
+      const inboundId = await recordInbound(trx, inbound, kindOf(inbound), at);
       if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
       const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
       const user = await getUser(trx, identity.userId);
       const locale: Locale = asLocale(user.locale, deps.config.DEFAULT_LOCALE);
-      const outboxIds = await insertOutbox(trx, [
-        {
-          identityId: identity.id,
-          channel: identity.channel,
-          payload: { type: 'text', text: translate(locale, 'error.generic') },
-        },
-      ]);
+      const outboxIds = await insertOutbox(
+        trx,
+        [
+          {
+            identityId: identity.id,
+            channel: identity.channel,
+            payload: { type: 'text', text: translate(locale, 'error.generic') },
+          },
+        ],
+        at,
+      );
       await markInboundProcessed(trx, inboundId, identity.id, at);
       return { duplicate: false, outboxIds, replies: outboxIds.length };
     });

@@ -130,20 +130,24 @@ export function limitEngine(engine: Engine, limiter: InboundLimiter, deps: Limit
   async function drop(inbound: Inbound, notify: boolean): Promise<LimitedOutcome> {
     const at = deps.now();
     const outcome = await deps.db.transaction().execute(async (trx) => {
-      const inboundId = await recordInbound(trx, inbound, 'throttled');
+      const inboundId = await recordInbound(trx, inbound, 'throttled', at);
       if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0, throttled: true };
       const identity = await upsertIdentity(trx, inbound, deps.defaultLocale);
       let outboxIds: number[] = [];
       if (notify) {
         const user = await getUser(trx, identity.userId);
         const locale = asLocale(user.locale, deps.defaultLocale);
-        outboxIds = await insertOutbox(trx, [
-          {
-            identityId: identity.id,
-            channel: identity.channel,
-            payload: { type: 'text', text: translate(locale, 'rate.slow_down') },
-          },
-        ]);
+        outboxIds = await insertOutbox(
+          trx,
+          [
+            {
+              identityId: identity.id,
+              channel: identity.channel,
+              payload: { type: 'text', text: translate(locale, 'rate.slow_down') },
+            },
+          ],
+          at,
+        );
       }
       await markInboundProcessed(trx, inboundId, identity.id, at);
       return { duplicate: false, outboxIds, replies: outboxIds.length, throttled: true };

@@ -135,7 +135,7 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
           : {}),
       });
     }
-    effects.outboxIds.push(...(await insertOutbox(trx, messages)));
+    effects.outboxIds.push(...(await insertOutbox(trx, messages, now)));
     await needs.offerConversations(
       trx,
       messages.filter((m) => !m.onSent).map((m) => m.identityId),
@@ -209,7 +209,7 @@ export async function closeAtDeadline(
           });
           return { type: 'options', text: `${head}\n\n${p.text}`, options: p.options };
         },
-        { dedupeKey: `closed:${needId}:${dueAt}` },
+        { now, dedupeKey: `closed:${needId}:${dueAt}` },
       )),
     );
     await offerConversation(trx, officer, 'award', 'choose', { needId }, now);
@@ -244,6 +244,7 @@ export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: s
           ],
         }),
         {
+          now,
           dedupeKey: `remind:${needId}:${v.vendor_id}:${tag}`,
           notBefore: nextAllowedTime(
             now,
@@ -269,7 +270,7 @@ export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: s
             deadline: when(need.quoteDeadline, r.locale, s.time_zone),
           }),
         }),
-        { dedupeKey: `remind-officer:${needId}:${tag}` },
+        { now, dedupeKey: `remind-officer:${needId}:${tag}` },
       )),
     );
   });
@@ -277,7 +278,7 @@ export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: s
 }
 
 export async function remindDelivery(deps: JobDeps, orderId: number): Promise<void> {
-  await inTransaction(deps, async (trx, _now, effects) => {
+  await inTransaction(deps, async (trx, now, effects) => {
     const order = await getOrder(trx, orderId);
     if (order?.status !== 'accepted') return;
     effects.outboxIds.push(
@@ -292,7 +293,7 @@ export async function remindDelivery(deps: JobDeps, orderId: number): Promise<vo
             amount: money(order.amount, r.locale),
           }),
         }),
-        { dedupeKey: `delivery-reminder:${orderId}` },
+        { now, dedupeKey: `delivery-reminder:${orderId}` },
       )),
     );
   });

@@ -288,7 +288,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
                 deadline: when(need.quoteDeadline, r.locale, tz),
               }),
             }),
-            { dedupeKey: `count:${needId}:${saved.id}` },
+            { now, dedupeKey: `count:${needId}:${saved.id}` },
           )),
         );
       }
@@ -401,7 +401,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
               { id: 'decline', label: rc.t('order.opt_decline') },
             ],
           }),
-          { dedupeKey: `won:${orderId}` },
+          { now, dedupeKey: `won:${orderId}` },
         )),
       );
       const url = services.documentUrl?.(number);
@@ -417,7 +417,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
               mimeType: 'application/pdf',
               url,
             }),
-            { dedupeKey: `order-doc:${orderId}` },
+            { now, dedupeKey: `order-doc:${orderId}` },
           )),
         );
       }

@@ -39,20 +39,24 @@ export async function notifyUser(
   trx: Kysely<Database>,
   userId: number,
   render: (r: Recipient) => Outbound,
-  opts: { dedupeKey?: string; notBefore?: Date; purpose?: string } = {},
+  opts: { now: Date; dedupeKey?: string; notBefore?: Date; purpose?: string },
 ): Promise<number[]> {
   const r = await recipient(trx, userId);
   if (!r) return [];
-  return insertOutbox(trx, [
-    {
-      identityId: r.identityId,
-      channel: r.channel,
-      payload: render(r),
-      dedupeKey: opts.dedupeKey,
-      notBefore: opts.notBefore,
-      purpose: opts.purpose ?? 'notice',
-    },
-  ]);
+  return insertOutbox(
+    trx,
+    [
+      {
+        identityId: r.identityId,
+        channel: r.channel,
+        payload: render(r),
+        dedupeKey: opts.dedupeKey,
+        notBefore: opts.notBefore,
+        purpose: opts.purpose ?? 'notice',
+      },
+    ],
+    opts.now,
+  );
 }
 
 /**

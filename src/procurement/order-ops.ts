@@ -63,6 +63,7 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
   const tell = async (userId: number, key: MessageKey, dedupe: string, params: Params = {}) => {
     effects.outboxIds.push(
       ...(await notifyUser(trx, userId, (r) => ({ type: 'text', text: r.t(key, params) }), {
+        now,
         dedupeKey: dedupe,
       })),
     );
@@ -101,7 +102,7 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
                 amount: money(l.order.amount, r.locale),
               }),
             }),
-            { dedupeKey: `lost:${l.order.needId}:${loser.id}` },
+            { now, dedupeKey: `lost:${l.order.needId}:${loser.id}` },
           )),
         );
       }
@@ -157,7 +158,7 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
               { id: 'problem', label: r.t('receipt.opt_problem') },
             ],
           }),
-          { dedupeKey: `delivered:${orderId}` },
+          { now, dedupeKey: `delivered:${orderId}` },
         )),
       );
       await offerConversation(trx, l.order.officerUserId, 'receipt', 'confirm', { orderId }, now);
@@ -221,7 +222,7 @@ export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
             text: r.t('order.paid_vendor', { number: l.order.number, amount: money(p.amount, r.locale) }),
             options: [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: '⭐'.repeat(n) })),
           }),
-          { dedupeKey: `paid:${orderId}` },
+          { now, dedupeKey: `paid:${orderId}` },
         )),
       );
       await offerConversation(trx, l.order.vendorUserId, 'rate', 'score', { orderId }, now);

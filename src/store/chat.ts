@@ -40,10 +40,12 @@ export async function recordInbound(
   trx: Kysely<Database>,
   inbound: Inbound,
   kind: string,
+  at: Date,
 ): Promise<number | null> {
   const row = await trx
     .insertInto('inbound_messages')
     .values({
+      received_at: at,
       channel: inbound.channel,
       external_id: inbound.messageId,
       kind,
@@ -346,7 +348,7 @@ export async function finishTurn(
     .with('o', (db) =>
       db
         .insertInto('outbox')
-        .values(f.replies.map(outboxValues))
+        .values(f.replies.map(outboxValues(f.now)))
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .returning('id'),
     )

@@ -24,18 +24,24 @@ export interface EnqueueCandidate {
 
 const DEFAULT_SWEEP_LIMIT = 500;
 
-/** One outbox row as the insert takes it. */
-export function outboxValues(r: NewOutboxMessage) {
+/**
+ * One outbox row as the insert takes it. Its times come from the caller's clock, never from the
+ * database's default: delivery compares `not_before` with that clock, so a row stamped by
+ * PostgreSQL's `now()` would wait while the procurement clock runs behind the wall clock (a test's
+ * pinned calendar, a training sandbox), or go out early while it runs ahead.
+ */
+export const outboxValues = (now: Date) => (r: NewOutboxMessage) => {
   return {
     identity_id: r.identityId,
     channel: r.channel,
     payload: jsonText(r.payload),
     purpose: r.purpose ?? 'reply',
     dedupe_key: r.dedupeKey ?? null,
-    ...(r.notBefore ? { not_before: r.notBefore } : {}),
+    not_before: r.notBefore ?? now,
+    created_at: now,
     ...(r.onSent ? { on_sent: jsonText(r.onSent) } : {}),
   };
-}
+};
 
 /**
  * Inserts in the caller's transaction. Returned ids follow the input order: one statement takes
@@ -44,12 +50,16 @@ export function outboxValues(r: NewOutboxMessage) {
 /** PostgreSQL takes at most 65,535 parameters per statement: big fan-outs go in slices. */
 const INSERT_SLICE = 1000;
 
-export async function insertOutbox(db: Kysely<Database>, rows: NewOutboxMessage[]): Promise<number[]> {
+export async function insertOutbox(
+  db: Kysely<Database>,
+  rows: NewOutboxMessage[],
+  now: Date,
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += INSERT_SLICE) {
     const inserted = await db
       .insertInto('outbox')
-      .values(rows.slice(i, i + INSERT_SLICE).map(outboxValues))
+      .values(rows.slice(i, i + INSERT_SLICE).map(outboxValues(now)))
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .returning('id')
       .execute();

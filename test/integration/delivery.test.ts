@@ -112,6 +112,7 @@ describe('outbox delivery through the real Postgres and Redis', () => {
           payload: { type: 'text' as const, text: `pesan ${i}` },
           ...(dedupeKey ? { dedupeKey } : {}),
         })),
+        new Date(),
       ),
     );
   }
@@ -148,7 +149,7 @@ describe('outbox delivery through the real Postgres and Redis', () => {
     const [first] = await commitRows(who, 1, key);
     expect(first).toBeTypeOf('number');
     expect(await commitRows(who, 1, key)).toEqual([]);
-    expect(await t.db.transaction().execute((trx) => insertOutbox(trx, []))).toEqual([]);
+    expect(await t.db.transaction().execute((trx) => insertOutbox(trx, [], new Date()))).toEqual([]);
   });
 
   it('sends an id enqueued twice once, even when its finished job was removed from Redis', async () => {
@@ -259,14 +260,18 @@ describe('outbox delivery through the real Postgres and Redis', () => {
   it('does not claim a row before its not_before', async () => {
     const who = await identity();
     const [id] = await t.db.transaction().execute((trx) =>
-      insertOutbox(trx, [
-        {
-          identityId: who.id,
-          channel: 'telegram',
-          payload: { type: 'text', text: 'nanti' },
-          notBefore: new Date(Date.now() + 3_600_000),
-        },
-      ]),
+      insertOutbox(
+        trx,
+        [
+          {
+            identityId: who.id,
+            channel: 'telegram',
+            payload: { type: 'text', text: 'nanti' },
+            notBefore: new Date(Date.now() + 3_600_000),
+          },
+        ],
+        new Date(),
+      ),
     );
     expect(await claimForSending(t.db, id!, new Date())).toBeNull();
     await t.db.updateTable('outbox').set({ status: 'dead' }).where('id', '=', id!).execute();

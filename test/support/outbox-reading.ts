@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Channel, Database } from '../../src/store/schema.js';
 
 /**
- * The replies one inbound message got, found by the turn that wrote them: the inbound row and
- * its replies share the transaction's timestamp (compared inside PostgreSQL: its timestamps
- * have microseconds, a JavaScript Date does not). In the shape the web chat API answers.
+ * The replies one inbound message got, found by the turn that wrote them: the turn stamps the
+ * inbound row's `processed_at` and its replies' `created_at` with the same instant of its clock.
+ * In the shape the web chat API answers.
  */
 export async function repliesTo(db: Kysely<Database>, channel: Channel, messageId: string) {
   const inbound = db
@@ -15,7 +15,7 @@ export async function repliesTo(db: Kysely<Database>, channel: Channel, messageI
     .selectFrom('outbox')
     .select('id')
     .where('identity_id', '=', () => inbound.select('identity_id'))
-    .where('created_at', '=', () => inbound.select('received_at'))
+    .where('created_at', '=', () => inbound.select('processed_at'))
     .where('purpose', '=', 'reply')
     .orderBy('id')
     .execute();

@@ -29,6 +29,9 @@ export const CALENDAR_INSTANTS: ReadonlyArray<{ name: string; at: string | null 
   { name: 'Friday 11 Dec 2026 19.00 WIB (a weekend ahead)', at: '2026-12-11T12:00:00Z' },
   { name: '05.59 WIB (a minute before quiet hours end)', at: '2026-12-07T22:59:00Z' },
   { name: '06.00 WIB (quiet hours just ended)', at: '2026-12-07T23:00:00Z' },
+  // Behind the wall clock on any day the suite runs: a timestamp taken from the database's now()
+  // instead of the system's clock (an outbox row's not_before) then waits for real time to catch up.
+  { name: 'three days behind the wall clock', at: new Date(Date.now() - 3 * 86_400_000).toISOString() },
 ];
 
 /**

@@ -103,6 +103,7 @@ export function mountBroadcast(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
             purpose: 'broadcast',
             dedupeKey: `broadcast-${id}-${r.user_id}`,
           })),
+          now,
         );
         await appendAudit(
           trx,

@@ -116,7 +116,7 @@ export function mountComplaints(r: Hono<ConsoleEnv>, deps: ConsoleDeps) {
                   text: reply,
                 }),
               }),
-              { purpose: 'notice' },
+              { now, purpose: 'notice' },
             )
           : [];
         await appendAudit(
