@@ -477,9 +477,7 @@ describe('use-cases and the engine refuse without a trace', () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     const award = (userId: number) => () =>
-      ops((o) =>
-        o.needs.award(userId, needId, lowest.id, { reason: null, finalAmount: null, negotiationNote: null }),
-      );
+      ops((o) => o.needs.award(userId, needId, lowest.id, { reason: null, finalAmount: null }));
     await refused('officer of another desa', 'not_yours', award(p.officerOther!.userId));
     await refused('vendor', 'not_yours', award(p.vendorInvited!.userId));
     await refused('stranger', 'not_yours', award(p.stranger!.userId));

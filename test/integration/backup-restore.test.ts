@@ -4,12 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit.js';
-import { TEST_TOKEN } from '../support/chat.js';
-import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
+import { createTestDb, type TestDb } from '../support/db.js';
 import { postNeed, registerOfficer, registerVendor } from '../support/lifecycle.js';
-import { startTestSystem } from '../support/system.js';
+import { startChatSystem } from '../support/system.js';
 import { dayFromToday, testClock, typed } from '../support/time.js';
 
 /**
@@ -56,16 +55,7 @@ describe('audit log, backup and restore', () => {
     env = { DATABASE_URL: t.url, DATA_DIR: dataDir };
     // A populated database, made the way people make it: registrations and a need, by chat.
     const clock = testClock();
-    const system = await startTestSystem(
-      {
-        DATABASE_URL: t.url,
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: testQueuePrefix(),
-        ADMIN_TOKEN: TEST_TOKEN,
-      },
-      'all',
-      { clock },
-    );
+    const system = await startChatSystem(t, { clock });
     try {
       const officer = await registerOfficer(t.db, String(system.url), 'bk-officer', 'BK-0001');
       await registerVendor(String(system.url), 'bk-vendor-1', 'Toko Cadangan');

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../src/system.js';
-import { optionLabels, TEST_TOKEN } from '../support/chat.js';
-import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
+import { optionLabels } from '../support/chat.js';
+import { createTestDb, type TestDb } from '../support/db.js';
 import { postNeed, registerOfficer, registerVendor } from '../support/lifecycle.js';
-import { eventually, startTestSystem } from '../support/system.js';
+import { eventually, startChatSystem } from '../support/system.js';
 import { testClock } from '../support/time.js';
 
 describe('complaints (pengaduan) through the chat', () => {
@@ -14,16 +14,7 @@ describe('complaints (pengaduan) through the chat', () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    system = await startTestSystem(
-      {
-        DATABASE_URL: t.url,
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: testQueuePrefix(),
-        ADMIN_TOKEN: TEST_TOKEN,
-      },
-      'all',
-      { clock },
-    );
+    system = await startChatSystem(t, { clock });
   }, 60_000);
   afterAll(async () => {
     await system?.stop();

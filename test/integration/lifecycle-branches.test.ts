@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '../../src/system.js';
-import { type ChatClient, optionLabels, TEST_TOKEN } from '../support/chat.js';
-import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
+import { type ChatClient, optionLabels } from '../support/chat.js';
+import { createTestDb, type TestDb } from '../support/db.js';
 import { matchedAndAlerted, registerOfficer, registerVendor } from '../support/lifecycle.js';
-import { eventually, startTestSystem } from '../support/system.js';
+import { eventually, startChatSystem } from '../support/system.js';
 import { dayFromToday, testClock, typed } from '../support/time.js';
 
 describe('lifecycle branches: direct purchase, too few quotes, a declined order', () => {
@@ -16,16 +16,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
 
   beforeAll(async () => {
     t = await createTestDb();
-    system = await startTestSystem(
-      {
-        DATABASE_URL: t.url,
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: testQueuePrefix(),
-        ADMIN_TOKEN: TEST_TOKEN,
-      },
-      'all',
-      { clock },
-    );
+    system = await startChatSystem(t, { clock });
     const url = String(system.url);
     officer = await registerOfficer(t.db, url, 'br-officer', 'BR-0001');
     near = await registerVendor(url, 'br-near', 'Toko Dekat');

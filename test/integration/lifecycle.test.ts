@@ -4,7 +4,7 @@ import type { RunningSystem } from '../../src/system.js';
 import { ChatClient, type ChatMessage, optionLabels, TEST_TOKEN } from '../support/chat.js';
 import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
 import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.js';
-import { matchedAndAlerted, registerVendorAs, villageCode } from '../support/lifecycle.js';
+import { matchedAndAlerted, registerVendorAs, reportDelivery, villageCode } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
 import { TelegramChatClient } from '../support/telegram-chat.js';
 import { dayFromToday, localYear, testClock, typed } from '../support/time.js';
@@ -278,14 +278,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     const acceptedNotice = await officer.waitFor((m) => m.text.includes('menerima pesanan'));
     expect(acceptedNotice.text).toContain('hubungi penyedia di +62 812-3456-7890');
     await officer.fetchNew();
-    await kec1.say('menu');
-    await kec1.say('Pesanan saya');
-    await kec1.say('1');
-    const deliveredRes = await kec1.post({
-      media: { kind: 'photo', fileId: 'photo-delivery-1', caption: 'Sudah sampai' },
-    });
-    expect(deliveredRes.status).toBe(202);
-    expect((await kec1.reply()).text).toContain('Pengiriman dilaporkan');
+    expect((await reportDelivery(kec1, 'photo-delivery-1')).text).toContain('Pengiriman dilaporkan');
     const receiptAsk = await officer.waitFor((m) => m.text.includes('sudah diterima?'));
     expect(optionLabels(receiptAsk)).toEqual(['Diterima dengan baik', 'Ada masalah']);
     const received = await officer.say('1');

@@ -3,14 +3,13 @@ import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/console/auth.js';
 import { upsertAdmin } from '../../src/store/admins.js';
 import type { Database } from '../../src/store/schema.js';
 import type { RunningSystem } from '../../src/system.js';
-import { TEST_TOKEN } from '../support/chat.js';
-import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
-import { startTestSystem } from '../support/system.js';
+import { createTestDb, type TestDb } from '../support/db.js';
+import { startChatSystem } from '../support/system.js';
 import { isoDay, localDateOf, testClock } from '../support/time.js';
 
 // The admin exports: CSV of needs, quotes and orders, OCDS per period and per need — scoped to the
@@ -271,18 +270,10 @@ describe('admin exports (CSV and OCDS)', () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    system = await startTestSystem(
-      {
-        DATABASE_URL: t.url,
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: testQueuePrefix(),
-        ADMIN_TOKEN: TEST_TOKEN,
-        AREA_REGENCIES: '32.14,32.15',
-        OCDS_OCID_PREFIX: 'ocds-t3st00',
-      },
-      'all',
-      { clock },
-    );
+    system = await startChatSystem(t, {
+      clock,
+      env: { AREA_REGENCIES: '32.14,32.15', OCDS_OCID_PREFIX: 'ocds-t3st00' },
+    });
     url = String(system.url);
     ids = await seed(t.db);
     const passwordHash = await hashPassword('sandi-rahasia-123');

@@ -14,6 +14,7 @@ import {
   postNeed,
   registerOfficer,
   registerVendor,
+  reportDelivery,
   villageCode,
 } from '../support/lifecycle.js';
 import { eventually, startTestSystem } from '../support/system.js';
@@ -217,14 +218,7 @@ describe('public pages and the OCDS feed through a real tender', () => {
     await far.waitFor((m) => m.text.includes('🎉 Selamat!') && m.text.includes(numberA));
     expect((await far.say('1')).text).toContain('diterima');
     await officer.fetchNew();
-    await far.say('menu');
-    await far.say('Pesanan saya');
-    await far.say('1');
-    const delivered = await far.post({
-      media: { kind: 'photo', fileId: 'pub-photo-1', caption: 'Sudah sampai' },
-    });
-    expect(delivered.status).toBe(202);
-    expect((await far.reply()).text).toContain('Pengiriman dilaporkan');
+    expect((await reportDelivery(far, 'pub-photo-1')).text).toContain('Pengiriman dilaporkan');
     await officer.waitFor((m) => m.text.includes('sudah diterima?'));
     expect((await officer.say('1')).text).toContain('BAST');
     await officer.say('1');

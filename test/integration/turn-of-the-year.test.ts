@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
 import { toLocal } from '../../src/domain/time-zone.js';
 import type { RunningSystem } from '../../src/system.js';
-import { type ChatClient, TEST_TOKEN } from '../support/chat.js';
-import { createTestDb, type TestDb, testQueuePrefix } from '../support/db.js';
-import { postNeed, registerOfficer, registerVendor } from '../support/lifecycle.js';
-import { startTestSystem } from '../support/system.js';
+import type { ChatClient } from '../support/chat.js';
+import { createTestDb, type TestDb } from '../support/db.js';
+import { postNeed, registerOfficer, registerVendor, reportDelivery } from '../support/lifecycle.js';
+import { startChatSystem } from '../support/system.js';
 import { localNow, localYear, TEST_ZONE, testNow, typed, wibAt } from '../support/time.js';
 
 // New Year's Eve of the test calendar's year, 22.00 WIB. A need posted then is numbered in the old
@@ -24,16 +24,7 @@ describe('document numbers at the turn of the year', () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    system = await startTestSystem(
-      {
-        DATABASE_URL: t.url,
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: testQueuePrefix(),
-        ADMIN_TOKEN: TEST_TOKEN,
-      },
-      'all',
-      { clock },
-    );
+    system = await startChatSystem(t, { clock });
     const url = String(system.url);
     officer = await registerOfficer(t.db, url, 'ny-officer', 'NY-0001');
     vendor = await registerVendor(url, 'ny-vendor', 'Toko Tahun Baru');
@@ -82,14 +73,7 @@ describe('document numbers at the turn of the year', () => {
 
     await vendor.waitFor((m) => m.text.includes('🎉 Selamat!') && m.text.includes(number));
     expect((await vendor.say('1')).text).toContain('diterima');
-    await vendor.say('menu');
-    await vendor.say('Pesanan saya');
-    await vendor.say('1');
-    const delivered = await vendor.post({
-      media: { kind: 'photo', fileId: 'ny-photo-1', caption: 'Sampai' },
-    });
-    expect(delivered.status).toBe(202);
-    expect((await vendor.reply()).text).toContain('Pengiriman dilaporkan');
+    expect((await reportDelivery(vendor, 'ny-photo-1')).text).toContain('Pengiriman dilaporkan');
     await officer.waitFor((m) => m.text.includes('sudah diterima?'));
     expect((await officer.say('1')).text).toContain(`BAST: BAST-3214-${year + 1}-0001`);
     expect(

@@ -79,6 +79,19 @@ export async function registerVendorAs(
   return c;
 }
 
+/**
+ * The winning vendor reports the delivery with a photo: Menu → Pesanan saya → the first order →
+ * the photo. Returns the bot's answer.
+ */
+export async function reportDelivery(vendor: ChatClient, photoId: string): Promise<ChatMessage> {
+  await vendor.say('menu');
+  await vendor.say('Pesanan saya');
+  await vendor.say('1');
+  const res = await vendor.post({ media: { kind: 'photo', fileId: photoId, caption: 'Sudah sampai' } });
+  if (res.status !== 202) throw new Error(`delivery photo refused: ${res.status}`);
+  return vendor.reply();
+}
+
 /** Menu → Profil saya → Ubah jam tenang → `answer`; returns the profile shown after saving. */
 export async function changeQuietHours(vendor: ChatClient, answer: string): Promise<ChatMessage> {
   await vendor.say('menu');
