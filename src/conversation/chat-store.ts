@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type Effects, newEffects } from '../procurement/effects.js';
 import { type NeedOpsServices, needOps } from '../procurement/need-ops.js';
 import { orderOps } from '../procurement/order-ops.js';
@@ -18,7 +18,7 @@ import type { Outbound } from './types.js';
  * see Kysely and everything a turn writes commits or rolls back together.
  */
 export function createChatStore(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   now: Date,
   effects: Effects = newEffects(),
   services: NeedOpsServices = {},

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config/index.js';
 import { asLocale, type Locale, translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
@@ -87,7 +87,7 @@ function kindOf(inbound: Inbound): string {
 export function createEngine(deps: EngineDeps): Engine {
   const now = deps.now ?? (() => new Date());
 
-  async function runTurn(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnOutcome> {
+  async function runTurn(trx: Transaction<Database>, inbound: Inbound, at: Date): Promise<TurnOutcome> {
     const inboundId = await recordInbound(trx, inbound, kindOf(inbound), at);
     if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
     // Almost every turn: one statement. A chat's first message creates what it lacks.
@@ -126,7 +126,7 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
-  async function startSlowly(trx: Kysely<Database>, inbound: Inbound, at: Date): Promise<TurnStart> {
+  async function startSlowly(trx: Transaction<Database>, inbound: Inbound, at: Date): Promise<TurnStart> {
     const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE, at);
     const conversation = await lockConversation(trx, identity.id);
     const user = await getUser(trx, identity.userId);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import { withContext } from '../conversation/context.js';
 import { tenderButton } from '../domain/buttons.js';
@@ -30,7 +30,7 @@ export interface JobDeps {
 
 async function inTransaction(
   deps: JobDeps,
-  work: (trx: Kysely<Database>, now: Date, effects: Effects) => Promise<void>,
+  work: (trx: Transaction<Database>, now: Date, effects: Effects) => Promise<void>,
 ) {
   const effects = newEffects();
   const now = deps.clock.now();
@@ -38,7 +38,7 @@ async function inTransaction(
   await deps.commit(effects);
 }
 
-const officerUser = (trx: Kysely<Database>, officerId: number) => needs.officerUserId(trx, officerId);
+const officerUser = (trx: Transaction<Database>, officerId: number) => needs.officerUserId(trx, officerId);
 
 /**
  * Chooses vendors for a published need and alerts them: nearest first (same desa, kecamatan,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { regencyOf } from '../domain/area-codes.js';
 import { needTransition, quoteTransition } from '../domain/lifecycle.js';
 import { procurementMethod } from '../domain/method.js';
@@ -71,7 +71,12 @@ export function rankQuoteRows(rows: Awaited<ReturnType<typeof quotes.unsealedQuo
   );
 }
 
-export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, services: NeedOpsServices = {}) {
+export function needOps(
+  trx: Transaction<Database>,
+  now: Date,
+  effects: Effects,
+  services: NeedOpsServices = {},
+) {
   const audit = (actorId: number | null, action: string, entityId: number, regency: string, data = {}) =>
     appendAudit(
       trx,
@@ -341,7 +346,7 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
       userId: number,
       needId: number,
       quoteId: number,
-      opts: { reason: string | null; finalAmount: number | null; negotiationNote: string | null },
+      opts: { reason: string | null; finalAmount: number | null },
     ) {
       const r = await this.ranked(userId, needId);
       if (isFail(r)) return r;
@@ -365,7 +370,6 @@ export function needOps(trx: Kysely<Database>, now: Date, effects: Effects, serv
           offeredAmount: chosen.total,
           amountWords: rupiahInWords(amount),
           awardReason: opts.reason,
-          negotiationNote: opts.negotiationNote,
         },
         now,
       );

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { withContext } from '../conversation/context.js';
 import type { Outbound } from '../conversation/types.js';
 import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
@@ -36,7 +36,7 @@ export async function recipient(db: Kysely<Database>, userId: number): Promise<R
  * job) send nothing twice. Returns the outbox ids to hand to the relay after commit.
  */
 export async function notifyUser(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   userId: number,
   render: (r: Recipient) => Outbound,
   opts: { now: Date; dedupeKey?: string; notBefore?: Date; purpose?: string },
@@ -65,7 +65,7 @@ export async function notifyUser(
  * so a person filling in another form is never pulled out of it. Returns whether it moved.
  */
 export async function offerConversation(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   userId: number,
   flow: string,
   step: string,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { displayPhone } from '../conversation/parse/phone.js';
 import { needTransition, type OrderEvent, orderTransition } from '../domain/lifecycle.js';
 import { bastNumber, documentYear } from '../domain/numbers.js';
@@ -19,7 +19,7 @@ export type OrderOpsError = 'not_found' | 'not_yours' | 'wrong_state';
  * After the award: the vendor accepts or declines, delivers; the officer confirms receipt (BAST)
  * or reports a problem, records payment; both rate. One guarded transition per step.
  */
-export function orderOps(trx: Kysely<Database>, now: Date, effects: Effects) {
+export function orderOps(trx: Transaction<Database>, now: Date, effects: Effects) {
   async function load(orderId: number, userId: number, side: 'vendor' | 'officer') {
     const order = await orders.getOrder(trx, orderId, { lock: true });
     if (!order) return { error: 'not_found' as const };

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditEntry, auditHash, GENESIS_HASH } from '../domain/audit.js';
 import { storableValue } from '../domain/text.js';
 import { jsonText } from './db.js';
@@ -13,7 +13,7 @@ export type NewAuditEntry = Omit<AuditEntry, 'at' | 'regencyCode' | 'data'> & {
  * Appends to the hash chain inside the caller's transaction. Appends are serialised by a
  * transaction-scoped advisory lock; otherwise two turns would both chain onto the same row.
  */
-export async function appendAudit(trx: Kysely<Database>, e: NewAuditEntry, now: Date): Promise<void> {
+export async function appendAudit(trx: Transaction<Database>, e: NewAuditEntry, now: Date): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('pesandesa:audit'))`.execute(trx);
   const last = await trx
     .selectFrom('audit_log')

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Inbound } from '../conversation/types.js';
 import { jsonText } from './db.js';
 import { type NewOutboxMessage, outboxValues } from './outbox.js';
@@ -37,7 +37,7 @@ export interface ConversationRow {
  * Concurrent duplicates wait on the unique index until the first commits, then see it.
  */
 export async function recordInbound(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   inbound: Inbound,
   kind: string,
   at: Date,
@@ -63,7 +63,12 @@ export async function recordInbound(
   return row?.id ?? null;
 }
 
-export async function markInboundProcessed(trx: Kysely<Database>, id: number, identityId: number, now: Date) {
+export async function markInboundProcessed(
+  trx: Transaction<Database>,
+  id: number,
+  identityId: number,
+  now: Date,
+) {
   await trx
     .updateTable('inbound_messages')
     .set({ processed_at: now, identity_id: identityId })
@@ -77,7 +82,7 @@ export async function markInboundProcessed(trx: Kysely<Database>, id: number, id
  * (a turn is a dozen round trips; each one saved counts at hundreds of turns a second).
  */
 export async function upsertIdentity(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   inbound: Inbound,
   defaultLocale: string,
   touchAt?: Date,
@@ -151,15 +156,7 @@ function toIdentity(r: {
   };
 }
 
-export async function touchIdentity(trx: Kysely<Database>, identityId: number, now: Date) {
-  await trx
-    .updateTable('channel_identities')
-    .set({ last_inbound_at: now })
-    .where('id', '=', identityId)
-    .execute();
-}
-
-export async function getUser(trx: Kysely<Database>, userId: number): Promise<UserRow> {
+export async function getUser(trx: Transaction<Database>, userId: number): Promise<UserRow> {
   const u = await trx
     .selectFrom('users')
     .select(['id', 'locale', 'status', 'display_name', 'phone_e164'])
@@ -178,7 +175,7 @@ function toUser(u: {
   return { id: u.id, locale: u.locale, status: u.status, displayName: u.display_name, phone: u.phone_e164 };
 }
 
-export async function setUserLocale(trx: Kysely<Database>, userId: number, locale: string) {
+export async function setUserLocale(trx: Transaction<Database>, userId: number, locale: string) {
   await trx.updateTable('users').set({ locale, updated_at: sql`now()` }).where('id', '=', userId).execute();
 }
 
@@ -186,7 +183,10 @@ export async function setUserLocale(trx: Kysely<Database>, userId: number, local
  * Locks the identity's conversation row for the rest of the transaction, creating it first if
  * needed: the turns of one chat run one after the other, different chats never wait.
  */
-export async function lockConversation(trx: Kysely<Database>, identityId: number): Promise<ConversationRow> {
+export async function lockConversation(
+  trx: Transaction<Database>,
+  identityId: number,
+): Promise<ConversationRow> {
   const select = () =>
     trx
       .selectFrom('conversations')
@@ -254,7 +254,7 @@ export interface TurnStart {
  * upsertIdentity → lockConversation → getUser.
  */
 export async function openTurn(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   inbound: Inbound,
   touchAt: Date,
 ): Promise<TurnStart | null> {
@@ -316,7 +316,7 @@ export async function openTurn(
  * inbound message marked processed. Returns the outbox ids in the replies' order.
  */
 export async function finishTurn(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   f: {
     replies: NewOutboxMessage[];
     conversation: ConversationRow;
@@ -418,7 +418,7 @@ export async function webChatTranscript(
 }
 
 export async function saveMedia(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   m: {
     identityId: number;
     kind: 'photo' | 'document' | 'voice' | 'video' | 'sticker';

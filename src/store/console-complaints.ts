@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { LIST_LIMIT, regencyIn, type Scope } from './console-scope.js';
 import type { Database } from './schema.js';
 
@@ -34,7 +34,7 @@ export async function listComplaints(
   return q.orderBy('c.created_at', 'desc').limit(LIST_LIMIT).execute();
 }
 
-export async function complaintForUpdate(trx: Kysely<Database>, id: number) {
+export async function complaintForUpdate(trx: Transaction<Database>, id: number) {
   return trx
     .selectFrom('complaints')
     .select(['id', 'regency_code', 'user_id', 'status'])
@@ -44,7 +44,7 @@ export async function complaintForUpdate(trx: Kysely<Database>, id: number) {
 }
 
 export async function updateComplaint(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: number,
   u: { status: ComplaintStatus; resolution: string; adminId: number; now: Date },
 ) {

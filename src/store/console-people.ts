@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { areaIn, LIST_LIMIT, regencyIn, type Scope } from './console-scope.js';
 import type { Database } from './schema.js';
 
@@ -58,7 +58,7 @@ export async function pendingVendors(db: Kysely<Database>, scope: Scope) {
     .execute();
 }
 
-export async function officerForDecision(trx: Kysely<Database>, id: number) {
+export async function officerForDecision(trx: Transaction<Database>, id: number) {
   return trx
     .selectFrom('officers')
     .select(['id', 'user_id', 'full_name', 'village_code', 'verification'])
@@ -67,7 +67,7 @@ export async function officerForDecision(trx: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-export async function vendorForDecision(trx: Kysely<Database>, id: number) {
+export async function vendorForDecision(trx: Transaction<Database>, id: number) {
   return trx
     .selectFrom('vendors')
     .select(['id', 'user_id', 'business_name', 'regency_code', 'verification'])
@@ -91,11 +91,11 @@ const decided = (d: Decision) => ({
   rejected_reason: d.verified ? null : d.reason,
 });
 
-export async function decideOfficer(trx: Kysely<Database>, id: number, d: Decision) {
+export async function decideOfficer(trx: Transaction<Database>, id: number, d: Decision) {
   await trx.updateTable('officers').set(decided(d)).where('id', '=', id).execute();
 }
 
-export async function decideVendor(trx: Kysely<Database>, id: number, d: Decision) {
+export async function decideVendor(trx: Transaction<Database>, id: number, d: Decision) {
   await trx
     .updateTable('vendors')
     .set({ ...decided(d), updated_at: d.now })

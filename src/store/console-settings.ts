@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { regencyIn, type Scope } from './console-scope.js';
 import type { Database } from './schema.js';
 
@@ -37,7 +37,7 @@ export interface SettingsUpdate {
 }
 
 export async function updateRegencySettings(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   regencyCode: string,
   s: SettingsUpdate,
   adminId: number,
@@ -59,7 +59,7 @@ export async function allCategories(db: Kysely<Database>) {
     .execute();
 }
 
-export async function setActiveCategories(trx: Kysely<Database>, activeIds: number[]) {
+export async function setActiveCategories(trx: Transaction<Database>, activeIds: number[]) {
   await trx
     .updateTable('categories')
     .set({ active: false })

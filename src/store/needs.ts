@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { jsonText } from './db.js';
 import type { Database, Method, NeedStatus, Ring } from './schema.js';
 
@@ -56,7 +56,7 @@ export async function procurementSettings(db: Kysely<Database>, regencyCode: str
 }
 
 /** Next value of a yearly counter, taken under the row lock of the caller's transaction. */
-export async function nextNumber(trx: Kysely<Database>, scope: string, year: number): Promise<number> {
+export async function nextNumber(trx: Transaction<Database>, scope: string, year: number): Promise<number> {
   const row = await trx
     .insertInto('number_counters')
     .values({ scope, year, last_value: 1 })
@@ -71,7 +71,7 @@ export async function nextNumber(trx: Kysely<Database>, scope: string, year: num
 }
 
 export async function insertPublishedNeed(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   n: NewNeed,
   number: string,
   now: Date,
@@ -196,7 +196,7 @@ export async function needItems(db: Kysely<Database>, needId: number) {
 }
 
 export async function setNeedStatus(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: number,
   status: NeedStatus,
   now: Date,
@@ -209,7 +209,7 @@ export async function setNeedStatus(
     .execute();
 }
 
-export async function extendDeadline(trx: Kysely<Database>, id: number, deadline: Date, now: Date) {
+export async function extendDeadline(trx: Transaction<Database>, id: number, deadline: Date, now: Date) {
   await trx
     .updateTable('needs')
     .set({
@@ -224,11 +224,11 @@ export async function extendDeadline(trx: Kysely<Database>, id: number, deadline
     .execute();
 }
 
-export async function setRing(trx: Kysely<Database>, id: number, ring: Ring) {
+export async function setRing(trx: Transaction<Database>, id: number, ring: Ring) {
   await trx.updateTable('needs').set({ ring }).where('id', '=', id).execute();
 }
 
-export async function markMatched(trx: Kysely<Database>, id: number, now: Date) {
+export async function markMatched(trx: Transaction<Database>, id: number, now: Date) {
   await trx.updateTable('needs').set({ matched_at: now }).where('id', '=', id).execute();
 }
 
@@ -323,7 +323,7 @@ export async function invitedVendorIds(db: Kysely<Database>, needId: number): Pr
 }
 
 export async function insertInvitations(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   needId: number,
   rows: Array<{ vendorId: number; ring: Ring; rank: number; alertDueAt: Date }>,
 ): Promise<Array<{ id: number; vendorId: number }>> {
@@ -362,18 +362,6 @@ export async function insertInvitations(
   return result;
 }
 
-/** Identities (channel addresses) of users: where their messages go. Latest identity first. */
-export async function identityOfUser(db: Kysely<Database>, userId: number) {
-  return db
-    .selectFrom('channel_identities')
-    .select(['id', 'channel'])
-    .where('user_id', '=', userId)
-    .where('unreachable_at', 'is', null)
-    .orderBy('last_inbound_at', (ob) => ob.desc().nullsLast())
-    .limit(1)
-    .executeTakeFirst();
-}
-
 export async function invitation(db: Kysely<Database>, needId: number, vendorId: number) {
   return db
     .selectFrom('invitations')
@@ -406,7 +394,7 @@ export async function openInvitationsOfVendor(
 }
 
 export async function setInvitationStatus(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   needId: number,
   vendorId: number,
   status: 'viewed' | 'declined' | 'quoted',
@@ -454,6 +442,8 @@ export async function recipientsOf(db: Kysely<Database>, userIds: number[]) {
  * no conversation yet, or already in this flow) — a batch form of offering one conversation.
  */
 export async function offerConversations(
+  // A turn's or a job's transaction, or the pool after a held alert went out: creating the row
+  // is idempotent and the move is one statement, so it needs no transaction of its own.
   trx: Kysely<Database>,
   identityIds: number[],
   flow: string,
@@ -518,7 +508,7 @@ export async function officerUserId(db: Kysely<Database>, officerId: number): Pr
   ).user_id;
 }
 
-export async function markInvitationViewed(trx: Kysely<Database>, needId: number, vendorId: number) {
+export async function markInvitationViewed(trx: Transaction<Database>, needId: number, vendorId: number) {
   await trx
     .updateTable('invitations')
     .set({ status: 'viewed' })

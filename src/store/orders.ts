@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OrderStatus } from './schema.js';
 
 export interface NewOrder {
@@ -10,10 +10,9 @@ export interface NewOrder {
   offeredAmount: number;
   amountWords: string;
   awardReason: string | null;
-  negotiationNote: string | null;
 }
 
-export async function insertOrder(trx: Kysely<Database>, o: NewOrder, now: Date): Promise<number> {
+export async function insertOrder(trx: Transaction<Database>, o: NewOrder, now: Date): Promise<number> {
   const row = await trx
     .insertInto('orders')
     .values({
@@ -25,7 +24,6 @@ export async function insertOrder(trx: Kysely<Database>, o: NewOrder, now: Date)
       offered_amount: o.offeredAmount,
       amount_words: o.amountWords,
       award_reason: o.awardReason,
-      negotiation_note: o.negotiationNote,
       created_at: now,
       updated_at: now,
     })
@@ -110,7 +108,7 @@ export async function getOrder(
 }
 
 export async function setOrderStatus(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   id: number,
   status: OrderStatus,
   now: Date,
@@ -156,7 +154,7 @@ export async function ordersOfOfficer(
 }
 
 export async function recordDelivery(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   orderId: number,
   note: string | null,
   mediaId: number | null,
@@ -169,7 +167,7 @@ export async function recordDelivery(
 }
 
 export async function recordReceipt(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   r: {
     orderId: number;
     officerId: number;
@@ -193,7 +191,7 @@ export async function recordReceipt(
 }
 
 export async function recordPayment(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   p: {
     orderId: number;
     officerId: number;
@@ -218,7 +216,7 @@ export async function recordPayment(
 
 /** Records a rating once per order and rater; a vendor's rating also updates its average. */
 export async function recordRating(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   r: {
     orderId: number;
     raterUserId: number;
@@ -261,6 +259,6 @@ export async function ratingCount(db: Kysely<Database>, orderId: number): Promis
   return Number(r.n);
 }
 
-export async function setOrderReason(trx: Kysely<Database>, id: number, reason: string) {
+export async function setOrderReason(trx: Transaction<Database>, id: number, reason: string) {
   await trx.updateTable('orders').set({ status_reason: reason }).where('id', '=', id).execute();
 }

@@ -196,11 +196,6 @@ export async function markDead(db: Kysely<Database>, id: number, error: string) 
     .execute();
 }
 
-export async function markEnqueued(db: Kysely<Database>, ids: number[], now: Date) {
-  if (ids.length === 0) return;
-  await db.updateTable('outbox').set({ enqueued_at: now }).where('id', 'in', ids).execute();
-}
-
 /**
  * Stamps `enqueued_at` on the rows of `ids` still waiting to be sent and returns what the relay
  * needs to build their jobs — one statement where reading and stamping took two (it runs after
@@ -233,22 +228,6 @@ export async function unstampEnqueue(db: Kysely<Database>, ids: number[], stampe
     .where('id', 'in', ids)
     .where('enqueued_at', '=', stampedAt)
     .execute();
-}
-
-/** Rows of `ids` still waiting to be sent, with what the relay needs to build their jobs. */
-export async function findEnqueueCandidates(
-  db: Kysely<Database>,
-  ids: number[],
-): Promise<EnqueueCandidate[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('outbox')
-    .select(['id', 'attempts', 'not_before'])
-    .where('id', 'in', ids)
-    .where('status', '=', 'pending')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, attempts: r.attempts, notBefore: r.not_before }));
 }
 
 /**

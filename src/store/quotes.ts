@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface QuoteInput {
@@ -25,7 +25,7 @@ export async function activeQuote(db: Kysely<Database>, needId: number, vendorId
  * so the partial unique index keeps one active quote per vendor per need.
  */
 export async function submitQuote(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   q: QuoteInput,
   now: Date,
 ): Promise<{ id: number; revision: number }> {
@@ -86,7 +86,7 @@ export async function submitQuote(
   return { id: row.id, revision };
 }
 
-export async function withdrawQuote(trx: Kysely<Database>, needId: number, vendorId: number, now: Date) {
+export async function withdrawQuote(trx: Transaction<Database>, needId: number, vendorId: number, now: Date) {
   const r = await trx
     .updateTable('quotes')
     .set({ status: 'withdrawn', withdrawn_at: now })
@@ -143,16 +143,8 @@ export async function unsealedQuotes(db: Kysely<Database>, needId: number, now: 
     .execute();
 }
 
-export async function quoteItems(db: Kysely<Database>, quoteId: number) {
-  return db
-    .selectFrom('quote_items')
-    .select(['need_item_id', 'unit_price', 'line_total'])
-    .where('quote_id', '=', quoteId)
-    .execute();
-}
-
 export async function setQuoteStatus(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   ids: number[],
   status: 'awarded' | 'rejected' | 'active',
 ) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, OfficersTable } from './schema.js';
 
 export interface NamedCode {
@@ -151,7 +151,7 @@ export interface NewVendor {
  * A new vendor gets the quiet hours of their regency (the admin's setting); a re-registration
  * keeps the ones the vendor chose.
  */
-export async function saveVendor(trx: Kysely<Database>, v: NewVendor): Promise<number> {
+export async function saveVendor(trx: Transaction<Database>, v: NewVendor): Promise<number> {
   const place = await villagePlace(trx, v.villageCode);
   if (!place) throw new Error(`unknown village ${v.villageCode}`);
   const regency = await trx
@@ -183,7 +183,11 @@ export async function saveVendor(trx: Kysely<Database>, v: NewVendor): Promise<n
   return row.id;
 }
 
-export async function setVendorCategories(trx: Kysely<Database>, vendorId: number, categoryIds: number[]) {
+export async function setVendorCategories(
+  trx: Transaction<Database>,
+  vendorId: number,
+  categoryIds: number[],
+) {
   await trx.deleteFrom('vendor_categories').where('vendor_id', '=', vendorId).execute();
   if (categoryIds.length) {
     await trx
@@ -193,7 +197,11 @@ export async function setVendorCategories(trx: Kysely<Database>, vendorId: numbe
   }
 }
 
-export async function updateVendorLocation(trx: Kysely<Database>, vendorId: number, villageCode: string) {
+export async function updateVendorLocation(
+  trx: Transaction<Database>,
+  vendorId: number,
+  villageCode: string,
+) {
   const place = await villagePlace(trx, villageCode);
   if (!place) throw new Error(`unknown village ${villageCode}`);
   await trx
@@ -209,7 +217,7 @@ export async function updateVendorLocation(trx: Kysely<Database>, vendorId: numb
 }
 
 export async function updateVendorQuietHours(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   vendorId: number,
   start: number,
   end: number,
@@ -227,7 +235,7 @@ export type InviteCheck =
 
 /** Checks an admin-issued invite code for a village, locking it so it is used once. */
 export async function checkInviteCode(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   code: string,
   villageCode: string,
   now: Date,
@@ -253,7 +261,7 @@ export interface NewOfficer {
   inviteCodeId: number | null;
 }
 
-export async function saveOfficer(trx: Kysely<Database>, o: NewOfficer, now: Date): Promise<number> {
+export async function saveOfficer(trx: Transaction<Database>, o: NewOfficer, now: Date): Promise<number> {
   const verified = o.inviteCodeId !== null;
   const values = {
     user_id: o.userId,
@@ -273,19 +281,5 @@ export async function saveOfficer(trx: Kysely<Database>, o: NewOfficer, now: Dat
   if (o.inviteCodeId !== null) {
     await trx.updateTable('invite_codes').set({ used_at: now }).where('id', '=', o.inviteCodeId).execute();
   }
-  return row.id;
-}
-
-export async function createInviteCode(
-  db: Kysely<Database>,
-  code: string,
-  villageCode: string,
-  expiresAt: Date | null,
-): Promise<number> {
-  const row = await db
-    .insertInto('invite_codes')
-    .values({ code: code.toUpperCase(), village_code: villageCode, expires_at: expiresAt })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   return row.id;
 }

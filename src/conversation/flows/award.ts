@@ -7,7 +7,7 @@ import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
 import { parseDateTime } from '../parse/dates.js';
 import { parseRupiah } from '../parse/money.js';
-import { choiceStep, isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
+import { isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
 
 const needId = (ctx: TurnContext) => Number(ctx.data.needId);
 
@@ -116,7 +116,6 @@ export const awardFlow: Flow = {
         const r = await ctx.store.needs.award(ctx.actor.userId, needId(ctx), Number(ctx.data.quoteId), {
           reason: (ctx.data.reason as string | undefined) ?? null,
           finalAmount: Number(ctx.data.final),
-          negotiationNote: null,
         });
         if (isFail(r)) return home([ctx.t('award.not_ready')]);
         return home([
@@ -144,11 +143,6 @@ export const awardFlow: Flow = {
           }),
         ]);
       },
-    }),
-    pick_again: choiceStep({
-      text: (ctx) => ctx.t('award.not_ready'),
-      options: (ctx) => [{ id: 'menu', label: ctx.t('common.back_to_menu') }],
-      choose: () => home(),
     }),
   },
 };

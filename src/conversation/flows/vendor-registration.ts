@@ -152,5 +152,3 @@ export const vendorRegistration: Flow = {
     }),
   },
 };
-
-export const VENDOR_FLOW_NAME = vendorRegistration.name;
