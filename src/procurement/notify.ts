@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { withContext } from '../conversation/context.js';
 import type { Outbound } from '../conversation/types.js';
+import type { Channel } from '../domain/channels.js';
 import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
 import { offerConversations, recipientsOf } from '../store/needs.js';
 import { insertOutbox } from '../store/outbox.js';
@@ -11,7 +12,7 @@ export type T = (key: MessageKey, params?: Params) => string;
 export interface Recipient {
   userId: number;
   identityId: number;
-  channel: 'telegram' | 'whatsapp' | 'web';
+  channel: Channel;
   locale: Locale;
   t: T;
 }

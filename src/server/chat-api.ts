@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Engine } from '../conversation/engine.js';
+import { CHANNELS } from '../domain/channels.js';
 import { sameSecret } from '../runtime/secrets.js';
 import { findIdentity, linkIdentity, webChatTranscript } from '../store/chat.js';
 import type { Database } from '../store/schema.js';
@@ -104,8 +105,8 @@ export function mountChatApi(
   app.post('/api/identities/link', async (c) => {
     const body = z
       .object({
-        from: z.object({ channel: z.enum(['telegram', 'whatsapp', 'web']), externalId: z.string().min(1) }),
-        to: z.object({ channel: z.enum(['telegram', 'whatsapp', 'web']), externalId: z.string().min(1) }),
+        from: z.object({ channel: z.enum(CHANNELS), externalId: z.string().min(1) }),
+        to: z.object({ channel: z.enum(CHANNELS), externalId: z.string().min(1) }),
       })
       .safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) return c.json({ error: 'bad_request', message: 'Give from and to identities.' }, 400);

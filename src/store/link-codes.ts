@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Channel } from '../domain/channels.js';
 import type { Database } from './schema.js';
 
 /**
@@ -40,7 +41,7 @@ export type RedeemResult =
   | {
       ok: true;
       userId: number;
-      previousIdentities: Array<{ id: number; channel: 'telegram' | 'whatsapp' | 'web' }>;
+      previousIdentities: Array<{ id: number; channel: Channel }>;
     }
   | { ok: false; error: 'unknown' | 'same_user' };
 

@@ -12,7 +12,9 @@ type Json<T = unknown> = ColumnType<T, string, string>;
 type DefaultJson<T = unknown> = ColumnType<T, string | undefined, string>;
 type Id = Generated<number>;
 
-export type Channel = 'telegram' | 'whatsapp' | 'web';
+export type { Channel } from '../domain/channels.js';
+
+import type { Channel } from '../domain/channels.js';
 export type Verification = 'pending' | 'verified' | 'rejected';
 export type Ring = 'desa' | 'kecamatan' | 'kabupaten';
 export type Method = 'pembelian_langsung' | 'permintaan_penawaran' | 'lelang';
