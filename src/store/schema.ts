@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Channel } from '../domain/channels.js';
 
 // The one typed view of the database. The migrations keep it true; `test/integration/
 // schema.test.ts` checks every table and column named here exists.
@@ -14,7 +15,6 @@ type Id = Generated<number>;
 
 export type { Channel } from '../domain/channels.js';
 
-import type { Channel } from '../domain/channels.js';
 export type Verification = 'pending' | 'verified' | 'rejected';
 export type Ring = 'desa' | 'kecamatan' | 'kabupaten';
 export type Method = 'pembelian_langsung' | 'permintaan_penawaran' | 'lelang';
