@@ -8,6 +8,7 @@ import { mountBroadcast } from './pages/broadcast.js';
 import { mountComplaints } from './pages/complaints.js';
 import { mountDashboard } from './pages/dashboard.js';
 import { mountInvites } from './pages/invites.js';
+import { CONSOLE_AREAS, type ConsoleArea } from './pages/list.js';
 import { mountLogin } from './pages/login.js';
 import { mountNeed } from './pages/need.js';
 import { mountNeeds } from './pages/needs.js';
@@ -22,6 +23,27 @@ import { mountQueues } from './queues.js';
 export type { ConsoleDeps } from './context.js';
 
 const PUBLIC = new Set(['/console/login']);
+
+/** Each area of the menu (pages/list.ts) and what mounts it; a missing one does not compile. */
+const MOUNTS: Record<ConsoleArea, (r: Hono<ConsoleEnv>, deps: ConsoleDeps) => void> = {
+  '/console': mountDashboard,
+  '/console/verify': mountVerify,
+  '/console/invites': mountInvites,
+  // The list and the page of one need.
+  '/console/needs': (r, deps) => {
+    mountNeeds(r, deps);
+    mountNeed(r, deps);
+  },
+  '/console/vendors': mountVendors,
+  '/console/problems': mountProblems,
+  '/console/complaints': mountComplaints,
+  '/console/settings': mountSettings,
+  '/console/audit': mountAudit,
+  '/console/broadcast': mountBroadcast,
+  '/console/simulator': mountSimulator,
+  '/console/whatsapp': mountWhatsApp,
+  '/console/queues': mountQueues,
+};
 
 /**
  * The admin console under /console. Every path but the login form goes through the session
@@ -73,19 +95,6 @@ export function mountConsole(
     const back = body.back && /^\/console[\w\-./]*$/.test(body.back) ? body.back : '/console';
     return c.redirect(back, 303);
   });
-  mountDashboard(r, deps);
-  mountVerify(r, deps);
-  mountInvites(r, deps);
-  mountVendors(r, deps);
-  mountNeeds(r, deps);
-  mountNeed(r, deps);
-  mountProblems(r, deps);
-  mountComplaints(r, deps);
-  mountSettings(r, deps);
-  mountAudit(r, deps);
-  mountBroadcast(r, deps);
-  mountSimulator(r, deps);
-  mountWhatsApp(r, deps);
-  mountQueues(r, deps);
+  for (const area of CONSOLE_AREAS) MOUNTS[area.path](r, deps);
   return { requireAdmin: guard };
 }

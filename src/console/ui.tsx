@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import { consoleEn } from '../i18n/console-en.js';
 import { type ConsoleKey, consoleId } from '../i18n/console-id.js';
 import type { ConsoleAdmin, ConsoleEnv } from './auth.js';
+import { CONSOLE_AREAS } from './pages/list.js';
 
 export type T = (key: ConsoleKey, params?: Record<string, string | number>) => string;
 
@@ -58,22 +59,6 @@ button,.btn{background:#0f5132;color:#fff;border-color:#0f5132;cursor:pointer}bu
 @media (max-width:640px){.grid2{grid-template-columns:1fr}main{padding:.6rem}th,td{padding:.35rem}}
 `;
 
-export const NAV: Array<[string, ConsoleKey]> = [
-  ['/console', 'nav.dashboard'],
-  ['/console/verify', 'nav.verify'],
-  ['/console/invites', 'nav.invites'],
-  ['/console/needs', 'nav.needs'],
-  ['/console/vendors', 'nav.vendors'],
-  ['/console/problems', 'nav.problems'],
-  ['/console/complaints', 'nav.complaints'],
-  ['/console/settings', 'nav.settings'],
-  ['/console/audit', 'nav.audit'],
-  ['/console/broadcast', 'nav.broadcast'],
-  ['/console/simulator', 'nav.simulator'],
-  ['/console/whatsapp', 'nav.whatsapp'],
-  ['/console/queues', 'nav.queues'],
-];
-
 export interface PageCtx {
   admin: ConsoleAdmin;
   csrf: string;
@@ -108,7 +93,7 @@ export function Layout(props: {
           {ctx ? (
             <header>
               <b>{ctx.t('app.title')}</b>
-              {NAV.map(([href, key]) => (
+              {CONSOLE_AREAS.map(({ path: href, nav: key }) => (
                 <a
                   href={href}
                   class={ctx.path === href || (href !== '/console' && ctx.path.startsWith(href)) ? 'on' : ''}

@@ -1,22 +1,16 @@
+import { CONSOLE_AREAS } from '../../src/console/pages/list.js';
+
 // Every console route, with a plausible form for each POST: the access and hostile-input tests
 // walk the same list, so a new page is added once.
 
-/** The console's own pages (bull-board and the exports aside), for one need and one simulated chat. */
+/**
+ * The console's own pages (bull-board and the exports aside): every area of the menu, and the
+ * page of one need and of one simulated chat.
+ */
 export const consolePages = (needId: number, simulatedChat: string) => [
-  '/console',
-  '/console/verify',
-  '/console/invites',
-  '/console/needs',
+  ...CONSOLE_AREAS.map((a) => a.path).filter((p) => p !== '/console/queues'),
   `/console/needs/${needId}`,
-  '/console/vendors',
-  '/console/problems',
-  '/console/complaints',
-  '/console/settings',
-  '/console/audit',
-  '/console/broadcast',
-  '/console/simulator',
   `/console/simulator/${simulatedChat}`,
-  '/console/whatsapp',
 ];
 
 export const CONSOLE_GET_ROUTES = [
