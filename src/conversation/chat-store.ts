@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { type Effects, newEffects } from '../procurement/effects.js';
 import { type NeedOpsServices, needOps } from '../procurement/need-ops.js';
 import { orderOps } from '../procurement/order-ops.js';

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config/index.js';
-import { asLocale, type Locale, translate } from '../i18n/index.js';
+import { asLocale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { newEffects } from '../procurement/effects.js';
 import type { NeedOpsServices } from '../procurement/need-ops.js';
@@ -9,14 +9,13 @@ import {
   finishTurn,
   getUser,
   lockConversation,
-  markInboundProcessed,
   openTurn,
   recordInbound,
   type TurnStart,
   upsertIdentity,
 } from '../store/chat.js';
-import { insertOutbox } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
+import { answerWithoutTurn } from './canned.js';
 import { createChatStore } from './chat-store.js';
 import { FLOWS } from './flows/index.js';
 import { sanitizeInbound } from './sanitize.js';
@@ -135,26 +134,13 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** A bug must not leave a person talking to a wall: record the message and apologise. */
   async function apologise(inbound: Inbound, at: Date): Promise<TurnOutcome> {
-    return deps.db.transaction().execute(async (trx) => {
-      const inboundId = await recordInbound(trx, inbound, kindOf(inbound), at);
-      if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0 };
-      const identity = await upsertIdentity(trx, inbound, deps.config.DEFAULT_LOCALE);
-      const user = await getUser(trx, identity.userId);
-      const locale: Locale = asLocale(user.locale, deps.config.DEFAULT_LOCALE);
-      const outboxIds = await insertOutbox(
-        trx,
-        [
-          {
-            identityId: identity.id,
-            channel: identity.channel,
-            payload: { type: 'text', text: translate(locale, 'error.generic') },
-          },
-        ],
-        at,
-      );
-      await markInboundProcessed(trx, inboundId, identity.id, at);
-      return { duplicate: false, outboxIds, replies: outboxIds.length };
+    const r = await answerWithoutTurn(deps.db, inbound, {
+      kind: kindOf(inbound),
+      reply: 'error.generic',
+      at,
+      defaultLocale: deps.config.DEFAULT_LOCALE,
     });
+    return { ...r, replies: r.outboxIds.length };
   }
 
   return {

@@ -1,10 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
-import { asLocale, translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { getUser, markInboundProcessed, recordInbound, upsertIdentity } from '../store/chat.js';
-import { insertOutbox } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
+import { answerWithoutTurn } from './canned.js';
 import type { Engine, Relay, TurnOutcome } from './engine.js';
 import { sanitizeInbound } from './sanitize.js';
 import type { Inbound } from './types.js';
@@ -129,29 +127,13 @@ export type LimitedOutcome = TurnOutcome & { throttled?: boolean };
 export function limitEngine(engine: Engine, limiter: InboundLimiter, deps: LimitedEngineDeps): Engine {
   async function drop(inbound: Inbound, notify: boolean): Promise<LimitedOutcome> {
     const at = deps.now();
-    const outcome = await deps.db.transaction().execute(async (trx) => {
-      const inboundId = await recordInbound(trx, inbound, 'throttled', at);
-      if (inboundId === null) return { duplicate: true, outboxIds: [], replies: 0, throttled: true };
-      const identity = await upsertIdentity(trx, inbound, deps.defaultLocale);
-      let outboxIds: number[] = [];
-      if (notify) {
-        const user = await getUser(trx, identity.userId);
-        const locale = asLocale(user.locale, deps.defaultLocale);
-        outboxIds = await insertOutbox(
-          trx,
-          [
-            {
-              identityId: identity.id,
-              channel: identity.channel,
-              payload: { type: 'text', text: translate(locale, 'rate.slow_down') },
-            },
-          ],
-          at,
-        );
-      }
-      await markInboundProcessed(trx, inboundId, identity.id, at);
-      return { duplicate: false, outboxIds, replies: outboxIds.length, throttled: true };
+    const r = await answerWithoutTurn(deps.db, inbound, {
+      kind: 'throttled',
+      reply: notify ? 'rate.slow_down' : null,
+      at,
+      defaultLocale: deps.defaultLocale,
     });
+    const outcome: LimitedOutcome = { ...r, replies: r.outboxIds.length, throttled: true };
     deps.log.info(
       { channel: inbound.channel, messageId: inbound.messageId, notified: notify },
       'inbound turn throttled',

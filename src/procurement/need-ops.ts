@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { regencyOf } from '../domain/area-codes.js';
 import { needTransition, quoteTransition } from '../domain/lifecycle.js';
 import { procurementMethod } from '../domain/method.js';

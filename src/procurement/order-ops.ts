@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { displayPhone } from '../conversation/parse/phone.js';
 import { needTransition, type OrderEvent, orderTransition } from '../domain/lifecycle.js';
 import { bastNumber, documentYear } from '../domain/numbers.js';
