@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import { recordDeliveryReport } from '../../src/conversation/delivery.js';
 import type { Engine } from '../../src/conversation/engine.js';
 import type { Logger } from '../../src/logger.js';
 import { sameSecret } from '../../src/runtime/secrets.js';
 import type { AppEnv } from '../../src/server/app.js';
-import { appendAudit } from '../../src/store/audit.js';
-import { applyDeliveryStatus } from '../../src/store/outbox.js';
 import type { Database } from '../../src/store/schema.js';
 import { type CloudWebhook, parseCloudWebhook } from './inbound.js';
 
@@ -58,25 +57,11 @@ export function mountCloudWebhook(app: Hono<AppEnv>, deps: CloudWebhookDeps) {
     try {
       for (const message of inbound) await deps.engine.handle(message);
       for (const s of statuses) {
-        const { error } = s;
-        const row = await applyDeliveryStatus(deps.db, 'whatsapp', s.id, s.status, error, deps.now());
-        if (row && s.status === 'failed') {
-          // The admin's record of a message WhatsApp could not deliver.
-          await deps.db.transaction().execute((trx) =>
-            appendAudit(
-              trx,
-              {
-                actorType: 'system',
-                actorId: null,
-                action: 'outbox.failed',
-                entityType: 'outbox',
-                entityId: String(row.id),
-                data: { channel: 'whatsapp', error },
-              },
-              deps.now(),
-            ),
-          );
-        }
+        await recordDeliveryReport(
+          deps.db,
+          { channel: 'whatsapp', externalId: s.id, status: s.status, error: s.error },
+          deps.now(),
+        );
       }
     } catch (err) {
       deps.log.warn({ err: (err as Error).message }, 'whatsapp webhook not processed');

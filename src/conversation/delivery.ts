@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { appendAudit } from '../store/audit.js';
 import { offerConversations } from '../store/needs.js';
 import {
+  applyDeliveryStatus,
   claimForSending,
   findStranded,
   getOutboxState,
@@ -251,4 +252,37 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       await running;
     },
   };
+}
+
+/**
+ * A channel's delivery report (WhatsApp: sent / delivered / read / failed) on the row it sent,
+ * and for a failure the admin's audit record of it — in one transaction, so a failed report
+ * never lands without its record, nor the record twice when the platform sends it again.
+ */
+export async function recordDeliveryReport(
+  db: Kysely<Database>,
+  r: {
+    channel: Channel;
+    externalId: string;
+    status: 'sent' | 'delivered' | 'read' | 'failed';
+    error: string | null;
+  },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await applyDeliveryStatus(trx, r.channel, r.externalId, r.status, r.error, now);
+    if (!row || r.status !== 'failed') return;
+    await appendAudit(
+      trx,
+      {
+        actorType: 'system',
+        actorId: null,
+        action: 'outbox.failed',
+        entityType: 'outbox',
+        entityId: String(row.id),
+        data: { channel: r.channel, error: r.error },
+      },
+      now,
+    );
+  });
 }
