@@ -219,6 +219,15 @@ function evaluate(tokens: Token[]): Rat | null {
   return add(total, tail);
 }
 
+/**
+ * What people say before an amount without changing it: a hedge ("kira-kira 25 juta", "sekitar",
+ * "±", "kurang lebih"), a negotiated figure ("nego jadi 16jt", "jadi 15 juta"), a label ("harga",
+ * "total", "sebesar"). A price per unit ("65rb/sak") is not among them: where a total is asked, a
+ * unit price would silently become the total, so it stays refused there.
+ */
+const LEAD_IN =
+  /^(?:(?:kira[- ]?kira|kurang lebih|lebih kurang|kurleb|sekitaran|sekitar|kisaran|kira|approx|about|around|negosiasi|nego|jadi|menjadi|ke|harganya|harga|totalnya|total|sebesar|senilai|cuma|hanya|±|\+\/?-)(?:\s*:)?\s*)+/;
+
 /** Reads a rupiah amount typed in chat; see the table in test/unit/parse/money.test.ts. */
 export function parseRupiah(input: string, opts?: { max?: number }): ParseResult<number, MoneyError> {
   const prepared = prepare(input);
@@ -226,6 +235,10 @@ export function parseRupiah(input: string, opts?: { max?: number }): ParseResult
   let s = prepared.replace(/[\s.!?]+$/, '');
   if (s === '') return fail(prepared === '' ? 'empty' : 'not_a_number');
   s = s.replace(/\s*[.,]?\s*[-–—=]+$/, ''); // "1.500.000,-"
+  const lead = LEAD_IN.exec(s);
+  // A hedge alone ("total", "kira-kira") is no amount.
+  if (lead && lead[0].length === s.length) return fail('not_a_number');
+  if (lead) s = s.slice(lead[0].length);
   let negative = false;
   for (let round = 0; round < 3; round++) {
     const before = s;

@@ -79,6 +79,42 @@ describe('parseRupiah accepts', () => {
   });
 });
 
+describe('parseRupiah reads an amount said with a hedge or a label', () => {
+  it.each<[string, number]>([
+    ['kira-kira 25 juta', 25 * JT],
+    ['kira kira 25jt', 25 * JT],
+    ['kurang lebih Rp25.000.000', 25 * JT],
+    ['sekitar 25 jt', 25 * JT],
+    ['± 25 juta', 25 * JT],
+    ['+/- 25jt', 25 * JT],
+    ['kisaran Rp 25 juta,-', 25 * JT],
+    ['nego jadi 16jt', 16 * JT],
+    ['jadi 16 juta', 16 * JT],
+    ['nego ke 16.000.000', 16 * JT],
+    ['negosiasi jadi Rp16 jt', 16 * JT],
+    ['menjadi 16jt', 16 * JT],
+    ['harga 5000', 5000],
+    ['harga: Rp 5.000', 5000],
+    ['total 1,5 juta', 1_500_000],
+    ['totalnya sekitar 1,5 jt', 1_500_000],
+    ['sebesar 1.500.000 rupiah', 1_500_000],
+  ])('%j → %d', (input, value) => {
+    expect(parseRupiah(input)).toEqual({ ok: true, value });
+  });
+
+  it('reads the same amount with or without any hedge before it', () => {
+    const hedges = ['kira-kira', 'sekitar', 'kurang lebih', '±', 'nego jadi', 'harga', 'total'];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 12 }), fc.constantFrom(...hedges), (n, hedge) => {
+        for (const written of [String(n), formatRupiah(n, 'id')]) {
+          expect(parseRupiah(`${hedge} ${written}`)).toEqual(parseRupiah(written));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('parseRupiah rejects', () => {
   it.each<[string, MoneyError]>([
     ['', 'empty'],
@@ -94,7 +130,12 @@ describe('parseRupiah rejects', () => {
     ['abc', 'not_a_number'],
     ['Rp', 'not_a_number'],
     ['12 apel', 'not_a_number'],
-    ['harga 5000', 'not_a_number'],
+    // A hedge or a label alone is no amount; a price per unit is refused where a total is asked.
+    ['kira-kira', 'not_a_number'],
+    ['total', 'not_a_number'],
+    ['sekitar Rp', 'not_a_number'],
+    ['65rb per sak', 'not_a_number'],
+    ['kekurangan 5jt', 'not_a_number'],
     ['1e6', 'not_a_number'],
     ['1.5.6', 'not_a_number'],
     ['1.50.000', 'not_a_number'],
