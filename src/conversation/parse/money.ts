@@ -219,6 +219,25 @@ function evaluate(tokens: Token[]): Rat | null {
   return add(total, tail);
 }
 
+// Number words with no other meaning: "m", "k", "t" are also units (meter, ...), so they are out.
+const NUMBER_WORDS = new Set([
+  ...Object.keys(DIGITS),
+  ...['ratus', 'puluh', 'belas', 'sebelas', 'seratus', 'sepuluh', 'setengah', 'dan'],
+  ...['ribu', 'rb', 'seribu', 'juta', 'jt', 'sejuta'],
+]);
+
+/**
+ * A number said in Indonesian words ("seratus", "dua puluh lima", "seribu lima ratus", "satu
+ * setengah"), for counting things rather than money; null when the text is not only such words.
+ */
+export function wordsNumber(text: string): number | null {
+  const tokens = lex(text);
+  if (!tokens || tokens.length === 0 || tokens.some((t) => t.kind === 'num' || !NUMBER_WORDS.has(t.text)))
+    return null;
+  const value = evaluate(tokens);
+  return value === null ? null : Number(value.n) / Number(value.d);
+}
+
 /**
  * What people say before an amount without changing it: a hedge ("kira-kira 25 juta", "sekitar",
  * "±", "kurang lebih"), a negotiated figure ("nego jadi 16jt", "jadi 15 juta"), a label ("harga",

@@ -1,3 +1,4 @@
+import { wordsNumber } from './money.js';
 import { fail, ok, type ParseResult } from './result.js';
 import { DIGIT_WORDS, prepare } from './text.js';
 import { canonicalUnit } from './units.js';
@@ -77,6 +78,15 @@ export function parseQuantity(input: string): ParseResult<Quantity, QuantityErro
     if (worded && value !== undefined) {
       amount = value;
       rest = worded[2] ?? '';
+    }
+    // "seratus batang", "dua puluh lima sak": the longest run of number words, then the unit.
+    const words = s.split(' ');
+    for (let k = Math.min(words.length, 16); k >= 1; k--) {
+      const n = wordsNumber(words.slice(0, k).join(' '));
+      if (n === null) continue;
+      amount = n;
+      rest = words.slice(k).join(' ');
+      break;
     }
   }
   if (amount === null || !Number.isFinite(amount)) return fail('not_a_number');
