@@ -2,6 +2,7 @@ import type { MessageKey, Params } from '../i18n/index.js';
 import type { Prompt, Step, StepResult, TurnContext } from './flow.js';
 import { retry } from './flow.js';
 import { matchOption } from './parse/options.js';
+import { isSkipAnswer } from './parse/skip.js';
 import { parseYesNo } from './parse/yesno.js';
 import type { OutboundOption } from './types.js';
 
@@ -86,21 +87,8 @@ export function textStep(spec: {
 
 export const say = (ctx: TurnContext, key: MessageKey, params?: Params) => ctx.t(key, params);
 
-/** Words that mean "skip this optional question". */
-export function isSkip(text: string): boolean {
-  return [
-    'lewati',
-    'lewat',
-    'skip',
-    '-',
-    'tidak ada',
-    'tdk ada',
-    'gak ada',
-    'ga ada',
-    'none',
-    'kosong',
-  ].includes(text.trim().toLowerCase());
-}
+/** Words that mean "skip this optional question" (parse/skip.ts). */
+export const isSkip = (text: string): boolean => isSkipAnswer(text);
 
 /** A name as people type it: spaces tidied, length bounded, at least one letter. */
 export function cleanName(text: string, max = 100): string | null {

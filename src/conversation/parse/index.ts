@@ -5,6 +5,7 @@ export { type ChoiceOption, matchOption, type OptionMatch } from './options.js';
 export { maskPhone, type PhoneError, parsePhone } from './phone.js';
 export { MAX_QUANTITY, parseQuantity, type Quantity, type QuantityError } from './quantity.js';
 export { fail, ok, type ParseResult } from './result.js';
+export { isSkipAnswer } from './skip.js';
 export { compact, levenshtein, MAX_INPUT_CHARS, normalize, prepare, similarity } from './text.js';
 export { canonicalUnit } from './units.js';
 export { parseYesNo } from './yesno.js';
