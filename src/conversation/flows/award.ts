@@ -1,4 +1,5 @@
 import { awardButton, readButton } from '../../domain/buttons.js';
+import { earliestDeadline } from '../../domain/deadlines.js';
 import { isLowest } from '../../domain/ranking.js';
 import { rupiahInWords } from '../../domain/terbilang.js';
 import { money, rankedPrompt, when } from '../../procurement/messages.js';
@@ -127,9 +128,12 @@ export const awardFlow: Flow = {
       text: (ctx) => ctx.t('award.ask_new_deadline'),
       answer: async (text, ctx) => {
         const parsed = parseDateTime(text, { now: ctx.now, timeZone: ctx.config.TIME_ZONE, defaultHour: 12 });
-        const minutes = ctx.config.MIN_QUOTE_WINDOW_MINUTES;
-        if (!parsed.ok || parsed.value.at.getTime() < ctx.now.getTime() + minutes * 60_000)
-          return retry(ctx.t('hint.date'));
+        if (!parsed.ok) return retry(ctx.t('hint.date'));
+        const earliest = earliestDeadline(ctx.now, ctx.config.MIN_QUOTE_WINDOW_MINUTES);
+        if (parsed.value.at < earliest) {
+          const earliestText = when(earliest, ctx.locale, ctx.config.TIME_ZONE);
+          return retry(ctx.t('need.deadline_too_soon', { earliest: earliestText }));
+        }
         const r = await ctx.store.needs.extend(
           ctx.actor.userId,
           needId(ctx),

@@ -1,3 +1,4 @@
+import { earliestDeadline } from '../../domain/deadlines.js';
 import { titleCase } from '../../domain/names.js';
 import { itemLines, methodName, money, when } from '../../procurement/messages.js';
 import { isFail } from '../../procurement/need-ops.js';
@@ -26,7 +27,7 @@ function parseWhen(ctx: TurnContext, text: string, tz: string) {
 async function publishNow(ctx: TurnContext, directVendorId: number | null): Promise<StepResult> {
   const deadline = new Date(String(ctx.data.deadline));
   const r = await rules(ctx);
-  if (deadline < new Date(ctx.now.getTime() + r.minWindowMinutes * 60_000)) {
+  if (deadline < earliestDeadline(ctx.now, r.minWindowMinutes)) {
     ctx.data.editing = true;
     return next('deadline', [ctx.t('need.deadline_passed_meanwhile')]);
   }
@@ -124,7 +125,7 @@ export const needPost: Flow = {
         const r = await rules(ctx);
         const parsed = parseWhen(ctx, text, r.timeZone);
         if (!parsed.ok) return retry(ctx.t('hint.date'));
-        const earliest = new Date(ctx.now.getTime() + r.minWindowMinutes * 60_000);
+        const earliest = earliestDeadline(ctx.now, r.minWindowMinutes);
         if (parsed.value.at < earliest) {
           return retry(ctx.t('need.deadline_too_soon', { earliest: when(earliest, ctx.locale, r.timeZone) }));
         }

@@ -64,6 +64,33 @@ const MONTH_DAY = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/;
 const DAY_ONLY = /^(?:tgl|tanggal)\.? ?(\d{1,2})$/;
 
 const FILLERS = new Set(['pada', 'pd', 'on', 'at', 'the', 'nanti']);
+
+// "10 menit lagi", "dalam 2 jam", "setengah jam lagi", "sejam lagi", "in 30 minutes": from now.
+const IN_MINUTES = new Map([
+  ['menit', 1],
+  ['mnt', 1],
+  ['min', 1],
+  ['minute', 1],
+  ['minutes', 1],
+  ['jam', 60],
+  ['jm', 60],
+  ['hour', 60],
+  ['hours', 60],
+]);
+const FROM_NOW =
+  /^((?:dalam|in) )?(\d{1,3}|setengah|se|[a-z]+) ?(menit|mnt|min|minutes?|jam|jm|hours?)( (?:lagi|lg|kemudian|later|from now|dari sekarang))?$/;
+
+/** Minutes from now in "10 menit lagi", "2 jam lagi", "setengah jam lagi"; null otherwise. */
+function minutesFromNow(text: string): number | null {
+  const m = FROM_NOW.exec(text);
+  // "jam 9" is a time of day; "1 jam" alone could be either, so a span says "lagi" or "dalam".
+  if (!m || (!m[1] && !m[4])) return null;
+  const unit = IN_MINUTES.get(m[3]!)!;
+  const n = m[2] === 'setengah' ? 0.5 : /^\d+$/.test(m[2]!) ? Number(m[2]) : (COUNTS.get(m[2]!) ?? null);
+  if (n === null || n <= 0) return null;
+  const minutes = n * unit;
+  return minutes <= 7 * 24 * 60 ? minutes : null;
+}
 const LATER = new Set(['lagi', 'lg', 'kemudian', 'later', 'kedepan']);
 
 /**
@@ -229,6 +256,8 @@ export function parseDateTime(input: string, ctx: DateContext): ParseResult<Pars
   const zone = zoneAt >= 0 ? zoneFromLabel(words.splice(zoneAt, 1)[0]!)! : ctx.timeZone;
   const text = words.join(' ');
   if (text === '') return fail('unrecognized');
+  const span = minutesFromNow(text);
+  if (span !== null) return ok({ at: new Date(ctx.now.getTime() + span * 60_000), hasTime: true });
 
   const time = extractTime(text);
   const dateText = time ? time.rest : text;

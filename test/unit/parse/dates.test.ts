@@ -142,6 +142,33 @@ describe('parseDateTime (WIB, now = Sen 23 Nov 2026 10.00)', () => {
   });
 });
 
+describe('parseDateTime reads a span of minutes or hours from now', () => {
+  it.each<[string, number]>([
+    ['10 menit lagi', 10],
+    ['10 mnt lg', 10],
+    ['dalam 10 menit', 10],
+    ['sepuluh menit lagi', 10],
+    ['in 10 minutes', 10],
+    ['2 jam lagi', 120],
+    ['dalam 2 jam', 120],
+    ['dua jam lagi', 120],
+    ['sejam lagi', 60],
+    ['setengah jam lagi', 30],
+    ['9 jam lagi', 540],
+    ['3 hours from now', 180],
+  ])('%j → now + %d min', (input, minutes) => {
+    const r = parseDateTime(input, WIB);
+    expect(r.ok && r.value).toEqual({ at: new Date(NOW.getTime() + minutes * 60_000), hasTime: true });
+  });
+
+  it('still reads "jam 9" as a time of day, and refuses a span beyond a week', () => {
+    expect(at('jam 9')).toEqual({ iso: '2026-11-24T02:00:00.000Z', hasTime: true });
+    expect(parseDateTime('200 jam lagi', WIB).ok).toBe(false);
+    expect(at('1 jam')).toEqual({ ok: false, error: 'unrecognized' });
+    expect(parseDateTime('0 menit lagi', WIB).ok).toBe(false);
+  });
+});
+
 describe('parseDateTime options and zones', () => {
   it.each<[string, DateContext, string]>([
     ['besok', { ...WIB, defaultHour: 9 }, '2026-11-24T02:00:00.000Z'],
