@@ -8,8 +8,15 @@ export interface ChoiceOption {
 
 export type OptionMatch = { id: string } | { ambiguous: string[] } | null;
 
-// `1`, `1.`, `no 1`, `nomor 1`, `pilih 1`, `#1` (surrounding punctuation is already stripped).
-const NUMBERED = /^(?:(?:no|nomor|nomer|nmr|pilih|pilihan|opsi|option)\.? ?)?#? ?(\d{1,3})$/;
+// `1`, `1.`, `no 1`, `nomor 1`, `pilih 1`, `#1`, and a rating's `bintang 5` / `5 bintang`
+// (surrounding punctuation is already stripped).
+const NUMBERED =
+  /^(?:(?:no|nomor|nomer|nmr|pilih|pilihan|opsi|option|bintang|star)\.? ?)?#? ?(\d{1,3})(?: ?(?:bintang|stars?))?$/;
+
+// The administrative word people put before a place's name: "kec. plered", "desa bojong timur".
+const AREA_WORD = /^(?:kecamatan|kec|kab|kabupaten|kota|desa|ds|kelurahan|kel|dusun|kampung|kp)\.? /;
+// Softeners after an answer: "per barang saja", "yang kedua ya pak".
+const SOFTENERS = /(?: (?:saja|aja|deh|dong|ya|yah|pak|bu|kak|mas|mbak))+$/;
 
 const NUMBER_WORDS: Record<string, number> = {
   ...DIGIT_WORDS,
@@ -38,7 +45,14 @@ export function matchOption(input: string, options: readonly ChoiceOption[]): Op
   if (options.length === 0 || input.length > MAX_INPUT_CHARS * 4) return null;
   const text = normalize(input);
   if (text === '' || text.length > MAX_INPUT_CHARS) return null;
+  const found = matchText(text, options);
+  if (found) return found;
+  // Then without an administrative word before a name ("kec. plered" for Plered) or a softener.
+  const bare = text.replace(AREA_WORD, '').replace(SOFTENERS, '');
+  return bare !== text && bare !== '' ? matchText(bare, options) : null;
+}
 
+function matchText(text: string, options: readonly ChoiceOption[]): OptionMatch {
   const numbered = NUMBERED.exec(text);
   if (numbered) {
     const option = options[Number(numbered[1]) - 1];
@@ -65,6 +79,18 @@ export function matchOption(input: string, options: readonly ChoiceOption[]): Op
 
   const prefixed = new Set(entries.filter((e) => e.keys.some((k) => k.startsWith(key))).map((e) => e.id));
   if (prefixed.size > 0) return decide(prefixed);
+
+  // Whole words from inside a label: "per barang" for "Harga per barang".
+  const inside = new Set(
+    options
+      .filter((o) =>
+        [o.label, ...(o.aliases ?? [])].some((l) =>
+          ` ${normalize(l).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${text} `),
+        ),
+      )
+      .map((o) => o.id),
+  );
+  if (inside.size > 0) return decide(inside);
 
   // Short labels tolerate one typo, longer ones two; "batu" vs "bata" is then reported as ambiguous.
   const typos = new Set(

@@ -87,6 +87,51 @@ describe('matchOption', () => {
   });
 });
 
+describe('matchOption reads what people type for an option', () => {
+  const MODE = [
+    { id: 'items', label: 'Harga per barang' },
+    { id: 'total', label: 'Satu harga total' },
+  ];
+  const KECAMATAN = [
+    { id: 'plered', label: 'Plered' },
+    { id: 'bojong', label: 'Bojong' },
+    { id: 'babakancikao', label: 'Babakancikao' },
+    { id: 'sukatani', label: 'Sukatani' },
+    { id: 'wanayasa', label: 'Wanayasa' },
+  ];
+  const RATING = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: '⭐'.repeat(n) }));
+
+  it.each<[string, typeof MODE, string]>([
+    // Whole words from inside a label.
+    ['per barang', MODE, 'items'],
+    ['Per barang saja', MODE, 'items'],
+    ['harga total', MODE, 'total'],
+    ['total', MODE, 'total'],
+    ['satu harga', MODE, 'total'],
+    // A place with its administrative word.
+    ['kec. plered', KECAMATAN, 'plered'],
+    ['Kecamatan Bojong', KECAMATAN, 'bojong'],
+    ['kec sukatani', KECAMATAN, 'sukatani'],
+    ['KEC. WANAYASA', KECAMATAN, 'wanayasa'],
+    ['kecamatan babakan', KECAMATAN, 'babakancikao'],
+    ['kab. plerd', KECAMATAN, 'plered'],
+    // A rating in words.
+    ['bintang 5', RATING, '5'],
+    ['5 bintang', RATING, '5'],
+    ['Bintang 4', RATING, '4'],
+    ['3 bintang.', RATING, '3'],
+    ['1 star', RATING, '1'],
+  ])('%j → %s', (input, options, id) => {
+    expect(matchOption(input, options)).toEqual({ id });
+  });
+
+  it('still refuses what is in no label', () => {
+    expect(matchOption('per truk', MODE)).toBeNull();
+    expect(matchOption('kec. karawang', KECAMATAN)).toBeNull();
+    expect(matchOption('bintang 6', RATING)).toBeNull();
+  });
+});
+
 describe('text helpers', () => {
   it.each<[string, string]>([
     ['  Ya!  ', 'ya'],
