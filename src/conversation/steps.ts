@@ -24,7 +24,15 @@ export async function pickOption(ctx: TurnContext, options: OutboundOption[]): P
     const labels = options.filter((o) => match.ambiguous.includes(o.id)).map((o) => o.label);
     return retry(ctx.t('hint.ambiguous', { options: labels.join(', ') }));
   }
-  return retry(ctx.t('hint.choose_number', { max: options.length }));
+  return retry(optionHint(ctx.t, options));
+}
+
+/** What works at a choice: the numbers, and the names too (one option: its number). */
+export function optionHint(t: TurnContext['t'], options: readonly OutboundOption[]): string {
+  const example = options[0]?.label.replace(/^\d+\.\s*/, '') ?? '';
+  return options.length === 1
+    ? t('hint.choose_one', { example })
+    : t('hint.choose_number', { max: options.length, example });
 }
 
 /** A question with numbered options. */

@@ -7,7 +7,7 @@ import { withContext } from './context.js';
 import type { Actor, Flow, Prompt, StepResult, TurnContext } from './flow.js';
 import { type GlobalCommand, parseGlobalCommand } from './globals.js';
 import { parseYesNo } from './parse/yesno.js';
-import { pickOption } from './steps.js';
+import { optionHint, pickOption } from './steps.js';
 import type { Inbound, Outbound, OutboundOption } from './types.js';
 
 type Pending = { kind: 'leave' } | { kind: 'resume' } | { kind: 'language' };
@@ -345,7 +345,7 @@ export class Turn {
     const word = this.text && pending.kind !== 'language' ? parseYesNo(this.text) : null;
     const picked = word === null ? await pickOption(this.context(), options) : word ? 'yes' : 'no';
     if (typeof picked !== 'string') {
-      this.lines.push(picked.kind === 'retry' ? picked.hint : this.t('hint.choose_number', { max: 2 }));
+      this.lines.push(picked.kind === 'retry' ? picked.hint : optionHint(this.t, options));
       return this.askPending();
     }
     this.pending = undefined;

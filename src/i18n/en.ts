@@ -122,7 +122,9 @@ export const en: Dictionary = {
   'cancel.nothing': 'There is nothing to cancel.',
   'back.first_step': 'This is already the first question.',
 
-  'hint.choose_number': 'Sorry, that is not one of the choices. Type a number from 1 to {max}.',
+  'hint.choose_number':
+    'Sorry, that is not one of the choices. Type a number from 1 to {max}, or its name (for example *{example}*).',
+  'hint.choose_one': 'Sorry, I could not read that. Type *1* for *{example}*, or *menu* to go back.',
   'hint.ambiguous': 'Which one do you mean: {options}? Type its number.',
   'hint.type_text': 'Please answer by typing a message.',
   'hint.name': 'Please write the name in letters, 2 to 100 characters.',

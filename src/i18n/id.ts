@@ -119,7 +119,9 @@ export const id = {
   'cancel.nothing': 'Tidak ada yang perlu dibatalkan.',
   'back.first_step': 'Ini sudah pertanyaan pertama.',
 
-  'hint.choose_number': 'Maaf, pilihan itu tidak ada. Ketik nomor 1 sampai {max}.',
+  'hint.choose_number':
+    'Maaf, pilihan itu tidak ada. Ketik nomor 1 sampai {max}, atau namanya (contoh: *{example}*).',
+  'hint.choose_one': 'Maaf, belum bisa dibaca. Ketik *1* untuk *{example}*, atau *menu* untuk kembali.',
   'hint.ambiguous': 'Maksud Anda yang mana: {options}? Ketik nomornya.',
   'hint.type_text': 'Mohon jawab dengan mengetik pesan.',
   'hint.name': 'Mohon tulis nama dengan huruf, 2 sampai 100 karakter.',
