@@ -265,6 +265,7 @@ export const en: Dictionary = {
   'award.too_few':
     'Quotes for *{number}*: {count}, fewer than the minimum of {min}. Under the rules, choose one:',
   'award.line': '{n}. {vendor} — {total} — delivery {days} days — {ring}',
+  'award.line_unranked': '• {vendor} — {total} — delivery {days} days — {ring}',
   'award.opt_extend': 'Extend the deadline',
   'award.opt_widen': 'Widen to more suppliers',
   'award.opt_unsuccessful': 'Declare unsuccessful',

@@ -266,6 +266,7 @@ export const id = {
   'award.too_few':
     'Penawaran untuk *{number}*: {count}, kurang dari minimal {min}. Sesuai aturan, pilih salah satu:',
   'award.line': '{n}. {vendor} — {total} — kirim {days} hari — {ring}',
+  'award.line_unranked': '• {vendor} — {total} — kirim {days} hari — {ring}',
   'award.opt_extend': 'Perpanjang batas waktu',
   'award.opt_widen': 'Perluas ke penyedia lain',
   'award.opt_unsuccessful': 'Nyatakan gagal',

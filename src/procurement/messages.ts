@@ -43,11 +43,14 @@ export function rankedPrompt(
   ranked: RankedLine[],
   received = ranked.length,
 ): { text: string; options: Array<{ id: string; label: string }>; enough: boolean } {
+  const enough = received >= need.minQuotes && ranked.length > 0;
+  // Lists of things and lists of choices never share numbers: with too few quotes the choices
+  // are the three ways forward, so the quotes are bullets, not 1, 2, 3.
   const lines = ranked
     .map((q, i) => {
       const rating = q.rating_count > 0 ? ` — ⭐${(q.rating_sum / q.rating_count).toFixed(1)}` : '';
       return (
-        t('award.line', {
+        t(enough ? 'award.line' : 'award.line_unranked', {
           n: i + 1,
           vendor: q.business_name,
           total: money(q.total, locale),
@@ -57,7 +60,6 @@ export function rankedPrompt(
       );
     })
     .join('\n');
-  const enough = received >= need.minQuotes && ranked.length > 0;
   const head = t(enough ? 'award.ask_choose' : 'award.too_few', {
     number: String(need.number),
     count: received,
@@ -68,7 +70,8 @@ export function rankedPrompt(
         // Award buttons name their need, so a tap acts on the right one even when two needs
         // closed at once and the conversation holds the other.
         id: awardButton(need.id, { quoteId: q.quoteId }),
-        label: `${i + 1}. ${q.business_name} — ${money(q.total, locale)}`,
+        // The channel numbers the buttons; a number in the label read "1. 1. TB …".
+        label: `${q.business_name} — ${money(q.total, locale)}`,
       }))
     : [
         { id: awardButton(need.id, 'extend'), label: t('award.opt_extend') },

@@ -169,7 +169,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     expect(await needStatus(number)).toBe('closed');
     // The declined vendor is out of the list; the other one is now the lowest on offer.
     const list = await officer.say('lihat');
-    expect(optionLabels(list)).toEqual(['1. Toko Jauh — Rp26.000.000']);
+    expect(optionLabels(list)).toEqual(['Toko Jauh — Rp26.000.000']);
     await officer.say('1');
     await officer.say('lewati');
     expect((await officer.say('ya')).text).toContain('dikirim ke Toko Jauh');

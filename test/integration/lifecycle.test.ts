@@ -214,9 +214,9 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     const ranked = await officer.waitFor((m) => m.text.includes('Silakan pilih penyedia'));
     expect(ranked.text).toContain('3 penawaran masuk');
     expect(optionLabels(ranked)).toEqual([
-      '1. TB Plered Sentosa — Rp13.200.000',
-      '2. TB Barat Makmur — Rp13.500.000',
-      '3. TB Bojong Jaya — Rp14.000.000',
+      'TB Plered Sentosa — Rp13.200.000',
+      'TB Barat Makmur — Rp13.500.000',
+      'TB Bojong Jaya — Rp14.000.000',
     ]);
 
     // A late quote is refused politely.

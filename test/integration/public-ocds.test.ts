@@ -210,7 +210,7 @@ describe('public pages and the OCDS feed through a real tender', () => {
     const ranked = await officer.waitFor(
       (m) => m.text.includes(numberA) && m.text.includes('Silakan pilih penyedia'),
     );
-    expect(optionLabels(ranked)[0]).toBe('1. TB Plered Sentosa — Rp13.200.000');
+    expect(optionLabels(ranked)[0]).toBe('TB Plered Sentosa — Rp13.200.000');
     await officer.tap(String(ranked.options?.[0]?.id)); // the lowest: no reason needed
     await officer.say('lewati');
     expect((await officer.say('ya')).text).toContain('dikirim ke TB Plered Sentosa');
