@@ -1,9 +1,10 @@
 /**
  * A lint-like scan for the time bomb of December 2026: a test that types a calendar date written
- * into its source ('7/12', '25 Nov 14.00', '2026-12-01') works until the calendar passes that
- * date. Dates a test types or expects come from its clock through test/support/time.ts; a literal
- * that is not about the calendar (an impossible date a validator must refuse, an item called
- * "Batu split 2/3") says so with a `calendar-ok` comment on its line or the line before.
+ * into its source (a day and month with a slash, a day with a month's name, an ISO date) works
+ * until the calendar passes that date. Dates a test types or expects come from its clock through
+ * test/support/time.ts; a literal that is not about the calendar (an impossible date a validator
+ * must refuse, an aggregate size in an item's name) says so with a `calendar-ok` comment on its
+ * line or the line before. The unit test holds the examples.
  */
 
 export interface DateLiteral {
@@ -16,14 +17,18 @@ const MONTH_WORDS =
   'jul|juli|july|agu|ags|agt|aug|agustus|august|sep|sept|september|okt|oct|oktober|october|' +
   'nov|nop|november|nopember|des|dec|desember|december';
 
+// A day of the month and a month number that exist.
+const DAY = /(?:0?[1-9]|[12]\d|3[01])/.source;
+const MONTH = /(?:0?[1-9]|1[0-2])/.source;
+
 const CALENDAR_DATE = [
-  // 25/11, 25/11/2026, 25 / 11 — a day and a month that exist (times like 14.00 do not match).
-  /(?<![\w./-])(?:0?[1-9]|[12]\d|3[01]) ?\/ ?(?:0?[1-9]|1[0-2])(?![\d.,])/,
-  // 25 Nov, 25 November 2026, 3 des
-  new RegExp(`(?<![\\w.])(?:0?[1-9]|[12]\\d|3[01]) ?(?:${MONTH_WORDS})\\b`, 'i'),
-  // Nov 25
-  new RegExp(`\\b(?:${MONTH_WORDS})\\.? (?:0?[1-9]|[12]\\d|3[01])(?!\\d)`, 'i'),
-  // 2026-12-01 (a filter, a payment date, a period)
+  // Day/month, with or without a year (times with a dot do not match).
+  new RegExp(String.raw`(?<![\w./-])${DAY} ?\/ ?${MONTH}(?![\d.,])`),
+  // A day, then a month's name.
+  new RegExp(String.raw`(?<![\w.])${DAY} ?(?:${MONTH_WORDS})\b`, 'i'),
+  // A month's name, then a day.
+  new RegExp(String.raw`\b(?:${MONTH_WORDS})\.? ${DAY}(?!\d)`, 'i'),
+  // An ISO date or month (a filter, a payment date, a period).
   /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b/,
 ];
 

@@ -1,7 +1,7 @@
 /**
- * `npm run test:calendar`: runs the calendar-sensitive test files (CALENDAR_FILES) once per
- * pinned instant (CALENDAR_INSTANTS), with TEST_NOW set, one after another, and prints a table.
- * `npm test` already runs them on today's calendar, so `today` is skipped unless named.
+ * `npm run test:calendar`: runs the calendar-sensitive test files (those that start their clock
+ * with testClock()) once per pinned instant (CALENDAR_INSTANTS, then BEHIND_WALL_CLOCK), with
+ * TEST_NOW set, one after another, and prints a table. `npm test` is today's run.
  *
  *   npm run test:calendar                         every pinned instant
  *   npm run test:calendar -- --at=2027-06-30T17:00:00Z   one instant of your choice
@@ -13,7 +13,8 @@
  * instead of ~150 s with vitest's default of one per core.
  */
 import { spawnSync } from 'node:child_process';
-import { CALENDAR_FILES, CALENDAR_INSTANTS } from './time.js';
+import { calendarFiles } from './calendar-files.js';
+import { BEHIND_WALL_CLOCK, CALENDAR_INSTANTS } from './time.js';
 
 const args = process.argv.slice(2);
 const at = args.find((a) => a.startsWith('--at='))?.slice('--at='.length);
@@ -21,26 +22,23 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const files = args.filter((a) => !a.startsWith('--'));
 const workers = args.find((a) => a.startsWith('--maxWorkers=')) ?? '--maxWorkers=4';
 
-const instants = at
-  ? [{ name: `--at=${at}`, at }]
-  : CALENDAR_INSTANTS.filter((i) => (only ? i.name.includes(only) : i.at !== null));
+const all = [
+  ...CALENDAR_INSTANTS,
+  { name: BEHIND_WALL_CLOCK.name, at: new Date(Date.now() - BEHIND_WALL_CLOCK.ms).toISOString() },
+];
+const instants = at ? [{ name: `--at=${at}`, at }] : all.filter((i) => !only || i.name.includes(only));
 if (instants.length === 0) {
-  console.error(
-    `No instant matches --only=${only}. Known: ${CALENDAR_INSTANTS.map((i) => i.name).join('; ')}`,
-  );
+  console.error(`No instant matches --only=${only}. Known: ${all.map((i) => i.name).join('; ')}`);
   process.exit(2);
 }
 
 const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
 for (const instant of instants) {
   const started = Date.now();
-  console.error(`\n=== ${instant.name}${instant.at ? ` — TEST_NOW=${instant.at}` : ''}`);
-  const env = { ...process.env };
-  if (instant.at) env.TEST_NOW = instant.at;
-  else delete env.TEST_NOW;
-  const run = spawnSync('npx', ['vitest', 'run', workers, ...(files.length ? files : CALENDAR_FILES)], {
+  console.error(`\n=== ${instant.name} — TEST_NOW=${instant.at}`);
+  const run = spawnSync('npx', ['vitest', 'run', workers, ...(files.length ? files : calendarFiles('.'))], {
     stdio: 'inherit',
-    env,
+    env: { ...process.env, TEST_NOW: instant.at },
   });
   results.push({
     name: instant.name,

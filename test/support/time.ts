@@ -10,7 +10,8 @@ import {
 /**
  * The calendar of the tests. A test never reads the real calendar to decide what to type: it
  * starts the system under test on a clock pinned at `testNow()` and computes every date it types
- * or expects from that clock, in the forms people type (`25/11`, `25 Nov 14.00`, `Senin`).
+ * or expects from that clock, in the forms people type (day/month, a day with the month's name
+ * and a time, a weekday's name).
  *
  * `TEST_NOW` (an ISO 8601 instant) moves the whole calendar: `npm run test:calendar` runs the
  * calendar-sensitive files at the instants where date bugs hide (CALENDAR_INSTANTS).
@@ -19,9 +20,8 @@ import {
 /** The test regency's zone (Kabupaten Purwakarta, WIB): the zone a person there types dates in. */
 export const TEST_ZONE = 'Asia/Jakarta';
 
-/** Where date bugs hide. `today` is the wall clock, i.e. no TEST_NOW at all. */
-export const CALENDAR_INSTANTS: ReadonlyArray<{ name: string; at: string | null }> = [
-  { name: 'today', at: null },
+/** Where date bugs hide (today is `npm test` itself, with no TEST_NOW). */
+export const CALENDAR_INSTANTS: ReadonlyArray<{ name: string; at: string }> = [
   { name: '31 Dec 23.30 WIB (besok crosses the year)', at: '2026-12-31T16:30:00Z' },
   { name: '1 Jan 03.00 WIB (UTC still in the old year)', at: '2026-12-31T20:00:00Z' },
   { name: '28 Feb 2028 20.00 WIB (besok is the leap day)', at: '2028-02-28T13:00:00Z' },
@@ -29,29 +29,14 @@ export const CALENDAR_INSTANTS: ReadonlyArray<{ name: string; at: string | null 
   { name: 'Friday 11 Dec 2026 19.00 WIB (a weekend ahead)', at: '2026-12-11T12:00:00Z' },
   { name: '05.59 WIB (a minute before quiet hours end)', at: '2026-12-07T22:59:00Z' },
   { name: '06.00 WIB (quiet hours just ended)', at: '2026-12-07T23:00:00Z' },
-  // Behind the wall clock on any day the suite runs: a timestamp taken from the database's now()
-  // instead of the system's clock (an outbox row's not_before) then waits for real time to catch up.
-  { name: 'three days behind the wall clock', at: new Date(Date.now() - 3 * 86_400_000).toISOString() },
 ];
 
 /**
- * The test files that play on the test calendar (they start their clock with `testClock()`);
- * `npm run test:calendar` runs them at each instant. A unit test keeps this list and the files
- * in step.
+ * One more instant, behind the wall clock on whatever day the suite runs (the runner takes it from
+ * the wall clock): a timestamp taken from the database's now() instead of the system's clock (an
+ * outbox row's not_before) then waits for real time to catch up.
  */
-export const CALENDAR_FILES: readonly string[] = [
-  'test/browser/console.test.ts',
-  'test/integration/authorization.test.ts',
-  'test/integration/backup-restore.test.ts',
-  'test/integration/chat-complaint.test.ts',
-  'test/integration/hostile-flows.test.ts',
-  'test/integration/lifecycle-branches.test.ts',
-  'test/integration/lifecycle-timers.test.ts',
-  'test/integration/lifecycle.test.ts',
-  'test/integration/ocds-exports.test.ts',
-  'test/integration/public-ocds.test.ts',
-  'test/integration/whatsapp-web.test.ts',
-];
+export const BEHIND_WALL_CLOCK = { name: 'three days behind the wall clock', ms: 3 * 86_400_000 };
 
 /** The instant the tests play at: `TEST_NOW` when set, else the wall clock. */
 export function testNow(): Date {
@@ -104,11 +89,11 @@ const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'
  * mean the next such date, so these name dates within the coming year (1–364 days ahead).
  */
 export const typed = {
-  /** `25/11` */
+  /** day/month */
   slash: (d: LocalDate): string => `${d.d}/${d.m}`,
-  /** `25 Nov`, or `25 Nov 14.00` with a time */
+  /** the day and the month's short name, and the time when given */
   named: (d: LocalDate, time?: string): string => `${d.d} ${MONTHS[d.m - 1]}${time ? ` ${time}` : ''}`,
-  /** `Senin` — typed on another day, it means the next such weekday (today's name means next week) */
+  /** the weekday's name — typed on another day, it means the next such weekday (today's name means next week) */
   weekday: (d: LocalDate): string => WEEKDAYS[new Date(Date.UTC(d.y, d.m - 1, d.d)).getUTCDay()] as string,
 };
 

@@ -1,22 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { calendarFiles, DRIVEN_DIRS, filesUnder } from '../support/calendar-files.js';
 import { calendarLiterals, looksLikeCalendarDate } from '../support/calendar-literals.js';
-import { CALENDAR_FILES } from '../support/time.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
-
-// Where tests drive the running system through its chats, pages and exports. Unit tests call pure
+// The tests that drive the running system (DRIVEN_DIRS) are scanned. Unit tests call pure
 // functions with a `now` they pass themselves, so a date written there is pinned by construction;
 // time.ts is where the pinned instants are named, and the scanner holds its own examples.
-const DRIVEN = ['test/integration', 'test/browser', 'test/faults', 'test/support'];
 const SOURCES_OF_DATES = new Set(['test/support/time.ts', 'test/support/calendar-literals.ts']);
 
 describe('no calendar date is written into a test that drives the system', () => {
@@ -58,8 +51,8 @@ describe('no calendar date is written into a test that drives the system', () =>
     ]);
   });
 
-  it.each(DRIVEN)('%s types its dates through test/support/time.ts', (dir) => {
-    const found = filesUnder(dir)
+  it.each(DRIVEN_DIRS)('%s types its dates through test/support/time.ts', (dir) => {
+    const found = filesUnder(ROOT, dir)
       .filter((f) => !SOURCES_OF_DATES.has(f))
       .flatMap((f) =>
         calendarLiterals(readFileSync(join(ROOT, f), 'utf8')).map((l) => `${f}:${l.line} '${l.literal}'`),
@@ -67,15 +60,16 @@ describe('no calendar date is written into a test that drives the system', () =>
     expect(found).toEqual([]);
   });
 
-  it('every test that plays on the test calendar runs at the pinned instants', () => {
-    const onCalendar = DRIVEN.flatMap(filesUnder)
-      .filter((f) => f.endsWith('.test.ts'))
-      .filter((f) => /\btestClock\(/.test(readFileSync(join(ROOT, f), 'utf8')));
-    expect([...CALENDAR_FILES].sort()).toEqual(onCalendar.map((f) => relative('.', f)).sort());
+  it('the instants run every test that plays on the test calendar, and only those', () => {
+    const onCalendar = calendarFiles(ROOT);
+    for (const f of ['test/integration/lifecycle.test.ts', 'test/browser/console.test.ts'])
+      expect(onCalendar).toContain(f);
+    expect(onCalendar).not.toContain('test/integration/logs-secrets.test.ts'); // the wall clock's
+    for (const f of onCalendar) expect(readFileSync(join(ROOT, f), 'utf8')).toContain('testClock(');
   });
 
   it('unit tests pin their own clock: none reads the wall clock', () => {
-    const reads = filesUnder('test/unit').flatMap((f) =>
+    const reads = filesUnder(ROOT, 'test/unit').flatMap((f) =>
       readFileSync(join(ROOT, f), 'utf8')
         .split('\n')
         .flatMap((text, i) => (/new Date\(\)|Date\.now\(\)/.test(text) ? [`${f}:${i + 1}`] : [])),
