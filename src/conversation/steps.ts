@@ -2,7 +2,6 @@ import type { MessageKey, Params } from '../i18n/index.js';
 import type { Prompt, Step, StepResult, TurnContext } from './flow.js';
 import { retry } from './flow.js';
 import { matchOption } from './parse/options.js';
-import { isSkipAnswer } from './parse/skip.js';
 import { parseYesNo } from './parse/yesno.js';
 import type { OutboundOption } from './types.js';
 
@@ -95,8 +94,8 @@ export function textStep(spec: {
 
 export const say = (ctx: TurnContext, key: MessageKey, params?: Params) => ctx.t(key, params);
 
-/** Words that mean "skip this optional question" (parse/skip.ts). */
-export const isSkip = (text: string): boolean => isSkipAnswer(text);
+/** Words that mean "skip this optional question". */
+export { isSkipAnswer as isSkip } from './parse/skip.js';
 
 /** A name as people type it: spaces tidied, length bounded, at least one letter. */
 export function cleanName(text: string, max = 100): string | null {

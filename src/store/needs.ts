@@ -444,7 +444,7 @@ export async function recipientsOf(db: Kysely<Database>, userIds: number[]) {
 export async function offerConversations(
   // A turn's or a job's transaction, or the pool after a held alert went out: creating the row
   // is idempotent and the move is one statement, so it needs no transaction of its own.
-  trx: Kysely<Database>,
+  db: Kysely<Database>,
   identityIds: number[],
   flow: string,
   step: string,
@@ -452,12 +452,12 @@ export async function offerConversations(
   now: Date,
 ): Promise<boolean> {
   if (identityIds.length === 0) return false;
-  await trx
+  await db
     .insertInto('conversations')
     .values(identityIds.map((identity_id) => ({ identity_id })))
     .onConflict((oc) => oc.column('identity_id').doNothing())
     .execute();
-  const moved = await trx
+  const moved = await db
     .updateTable('conversations')
     .set({
       flow,

@@ -77,8 +77,9 @@ const IN_MINUTES = new Map([
   ['hour', 60],
   ['hours', 60],
 ]);
-const FROM_NOW =
-  /^((?:dalam|in) )?(\d{1,3}|setengah|se|[a-z]+) ?(menit|mnt|min|minutes?|jam|jm|hours?)( (?:lagi|lg|kemudian|later|from now|dari sekarang))?$/;
+const FROM_NOW = new RegExp(
+  `^((?:dalam|in) )?(\\d{1,3}|[a-z]+) ?(${[...IN_MINUTES.keys()].join('|')})( (?:lagi|lg|kemudian|later|from now|dari sekarang))?$`,
+);
 
 /** Minutes from now in "10 menit lagi", "2 jam lagi", "setengah jam lagi"; null otherwise. */
 function minutesFromNow(text: string): number | null {

@@ -1,6 +1,6 @@
 import { wordsNumber } from './money.js';
 import { fail, ok, type ParseResult } from './result.js';
-import { DIGIT_WORDS, prepare } from './text.js';
+import { prepare } from './text.js';
 import { canonicalUnit } from './units.js';
 
 export type QuantityError = 'empty' | 'not_a_number' | 'zero' | 'negative' | 'too_large';
@@ -12,16 +12,11 @@ export interface Quantity {
 
 export const MAX_QUANTITY = 1e9;
 
-const WORD_AMOUNTS: Record<string, number> = {
-  setengah: 0.5,
-  seperempat: 0.25,
-  ...DIGIT_WORDS,
-  sepuluh: 10,
-};
+// Number words are read by wordsNumber (shared with money); a quarter only counts things.
+const QUARTER = 'seperempat';
 
 // Bounded input (≤ 200 chars) and no nested quantifiers, so these cannot backtrack badly.
 const NUMERIC = /^(\d+(?:[.,]\d+)*(?:\/\d+)?) ?(.*)$/;
-const WORDED = /^([a-z]+)(?: (.*))?$/;
 
 /**
  * Quantities are not money: "2,5 m3" is a real decimal, so a comma is always the Indonesian decimal
@@ -73,16 +68,10 @@ export function parseQuantity(input: string): ParseResult<Quantity, QuantityErro
     amount = amountOf(numeric[1]!);
     rest = numeric[2] ?? '';
   } else {
-    const worded = WORDED.exec(s);
-    const value = worded ? WORD_AMOUNTS[worded[1]!] : undefined;
-    if (worded && value !== undefined) {
-      amount = value;
-      rest = worded[2] ?? '';
-    }
     // "seratus batang", "dua puluh lima sak": the longest run of number words, then the unit.
     const words = s.split(' ');
     for (let k = Math.min(words.length, 16); k >= 1; k--) {
-      const n = wordsNumber(words.slice(0, k).join(' '));
+      const n = k === 1 && words[0] === QUARTER ? 0.25 : wordsNumber(words.slice(0, k).join(' '));
       if (n === null) continue;
       amount = n;
       rest = words.slice(k).join(' ');

@@ -13,5 +13,5 @@ const SKIP = new RegExp(
  * actually type — "belum punya", "tidak ada", "gak usah", "nggak perlu", "-", "kosong".
  */
 export function isSkipAnswer(text: string): boolean {
-  return SKIP.test(normalize(text).replace(/[.!]+$/, ''));
+  return SKIP.test(normalize(text));
 }
