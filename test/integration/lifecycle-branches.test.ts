@@ -41,9 +41,29 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     ).quote_deadline;
 
   /** The quote deadline of the need passes, and the timers that were waiting for it fire. */
+  /**
+   * The quote deadline of the need passes and the timers fire. An earlier test's need may close
+   * at the same moment (same "besok jam 14"): wait until every need past its deadline is closed
+   * and its notice reached the officer, so no late notice moves the officer's chat mid-answer.
+   */
   async function pastDeadline(number: string) {
     clock.set(new Date((await deadlineOf(number)).getTime() + 60_000));
     await system.accelerate();
+    await eventually(async () => {
+      const open = await t.db
+        .selectFrom('needs')
+        .select('id')
+        .where('status', '=', 'published')
+        .where('quote_deadline', '<', clock.now())
+        .execute();
+      const unsent = await t.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', 'in', ['pending', 'sending'])
+        .where('not_before', '<=', clock.now())
+        .execute();
+      return open.length === 0 && unsent.length === 0;
+    });
   }
 
   async function startNeed(title: string, hps: string) {
