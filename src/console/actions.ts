@@ -1,6 +1,6 @@
 import type { Outbound } from '../conversation/types.js';
 import { regencyOf } from '../domain/area-codes.js';
-import { notifyUser } from '../procurement/notify.js';
+import { notifyUser } from '../notices/notify.js';
 import { appendAudit } from '../store/audit.js';
 import {
   decideOfficer,

@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
 import { type Effects, newEffects } from '../procurement/effects.js';
-import { type NeedOpsServices, needOps } from '../procurement/need-ops.js';
-import { orderOps } from '../procurement/order-ops.js';
+import { procurement, type UseCaseServices } from '../procurement/index.js';
 import { appendAudit, type NewAuditEntry } from '../store/audit.js';
 import { saveMedia, setUserLocale } from '../store/chat.js';
 import { complaintSubjects, fileComplaint } from '../store/complaints.js';
 import { issueLinkCode, redeemLinkCode } from '../store/link-codes.js';
 import { needsOfOfficer, openInvitationsOfVendor } from '../store/needs.js';
+import { getOrder, ordersOfOfficer, ordersOfVendor } from '../store/orders.js';
 import { insertOutbox } from '../store/outbox.js';
 import { quotesOfVendor } from '../store/quotes.js';
 import * as registry from '../store/registry.js';
@@ -21,12 +21,20 @@ export function createChatStore(
   trx: Transaction<Database>,
   now: Date,
   effects: Effects = newEffects(),
-  services: NeedOpsServices = {},
+  services: UseCaseServices = {},
 ) {
+  const use = procurement(trx, now, effects, services);
   return {
     effects,
-    needs: needOps(trx, now, effects, services),
-    orders: orderOps(trx, now, effects),
+    needs: use.needs,
+    orders: {
+      ...use.orders,
+      get: (orderId: number) => getOrder(trx, orderId),
+      ofVendor: (vendorId: number, limit: number, offset: number) =>
+        ordersOfVendor(trx, vendorId, limit, offset),
+      ofOfficer: (officerId: number, limit: number, offset: number) =>
+        ordersOfOfficer(trx, officerId, limit, offset),
+    },
     lists: {
       needsOfOfficer: (officerId: number, limit: number, offset: number) =>
         needsOfOfficer(trx, officerId, limit, offset),

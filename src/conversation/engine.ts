@@ -2,8 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config/index.js';
 import { asLocale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import { writeNotices } from '../notices/index.js';
 import { newEffects } from '../procurement/effects.js';
-import type { NeedOpsServices } from '../procurement/need-ops.js';
+import type { UseCaseServices } from '../procurement/index.js';
 import type { JobRequest, Scheduler } from '../procurement/scheduler.js';
 import {
   finishTurn,
@@ -33,7 +34,7 @@ export interface EngineDeps {
   scheduler?: Scheduler;
   config: Config;
   log: Logger;
-  services?: NeedOpsServices;
+  services?: UseCaseServices;
   /** The clock; tests and training sandboxes move it. */
   now?: () => Date;
 }
@@ -110,6 +111,8 @@ export function createEngine(deps: EngineDeps): Engine {
       store: createChatStore(trx, at, effects, deps.services),
     });
     const replies = await turn.run();
+    // What the turn's use-cases tell other people goes into the outbox in this transaction.
+    effects.outboxIds.push(...(await writeNotices(trx, effects.events, at)));
     const outboxIds = await finishTurn(trx, {
       replies: replies.map((payload) => ({ identityId: identity.id, channel: identity.channel, payload })),
       conversation: turn.conversation,

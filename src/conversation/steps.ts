@@ -1,8 +1,8 @@
 import type { MessageKey, Params } from '../i18n/index.js';
+import { matchOption } from '../parse/options.js';
+import { parseYesNo } from '../parse/yesno.js';
 import type { Prompt, Step, StepResult, TurnContext } from './flow.js';
 import { retry } from './flow.js';
-import { matchOption } from './parse/options.js';
-import { parseYesNo } from './parse/yesno.js';
 import type { OutboundOption } from './types.js';
 
 type Awaitable<T> = T | Promise<T>;
@@ -95,7 +95,7 @@ export function textStep(spec: {
 export const say = (ctx: TurnContext, key: MessageKey, params?: Params) => ctx.t(key, params);
 
 /** Words that mean "skip this optional question". */
-export { isSkipAnswer as isSkip } from './parse/skip.js';
+export { isSkipAnswer as isSkip } from '../parse/skip.js';
 
 /** A name as people type it: spaces tidied, length bounded, at least one letter. */
 export function cleanName(text: string, max = 100): string | null {

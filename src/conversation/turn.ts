@@ -1,12 +1,12 @@
 import type { Config } from '../config/index.js';
 import { type Button, readButton } from '../domain/buttons.js';
 import { type Locale, languageOptions, type MessageKey, type Params, translate } from '../i18n/index.js';
+import { withContext } from '../notices/notify.js';
+import { parseYesNo } from '../parse/yesno.js';
 import type { ConversationRow } from '../store/chat.js';
 import type { ChatStore } from './chat-store.js';
-import { withContext } from './context.js';
 import type { Actor, Flow, Prompt, StepResult, TurnContext } from './flow.js';
 import { type GlobalCommand, parseGlobalCommand } from './globals.js';
-import { parseYesNo } from './parse/yesno.js';
 import { optionHint, pickOption } from './steps.js';
 import type { Inbound, Outbound, OutboundOption } from './types.js';
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { formatDate } from '../conversation/parse/date-format.js';
-import { formatRupiah } from '../conversation/parse/money.js';
 import { formatRegencyName, titleCase } from '../domain/names.js';
 import { type MessageKey, translate } from '../i18n/index.js';
-import { formatQty } from '../procurement/messages.js';
+import { formatQty } from '../notices/format.js';
+import { formatDate } from '../parse/date-format.js';
+import { formatRupiah } from '../parse/money.js';
 import { orderDocumentRow } from '../store/documents.js';
 import type { Database } from '../store/schema.js';
 import type { OrderDocumentData, OrderDocumentLabels } from './order-document.js';

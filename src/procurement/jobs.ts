@@ -1,24 +1,23 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
-import { withContext } from '../conversation/context.js';
-import { tenderButton } from '../domain/buttons.js';
+import type { NeedBrief } from '../domain/events.js';
 import { needTransition } from '../domain/lifecycle.js';
 import { invitationTarget } from '../domain/method.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { rankVendors } from '../domain/ranking.js';
-import { asLocale, translate } from '../i18n/index.js';
+import type { RegencyRules } from '../domain/rules.js';
 import type { Logger } from '../logger.js';
+import { writeNotices } from '../notices/index.js';
 import { appendAudit } from '../store/audit.js';
 import * as needs from '../store/needs.js';
 import { getOrder } from '../store/orders.js';
-import { insertOutbox, type NewOutboxMessage } from '../store/outbox.js';
 import * as quotes from '../store/quotes.js';
+import { regencyRules } from '../store/rules.js';
 import type { Database } from '../store/schema.js';
+import { rankedQuotes } from './award.js';
 import { type Effects, newEffects } from './effects.js';
-import { itemLines, methodName, money, rankedPrompt, when } from './messages.js';
-import { isFail, needOps } from './need-ops.js';
-import { notifyUser, offerConversation, type T } from './notify.js';
 import type { TimerData } from './timers.js';
+import { isFail } from './use-case.js';
 
 export interface JobDeps {
   db: Kysely<Database>;
@@ -34,11 +33,25 @@ async function inTransaction(
 ) {
   const effects = newEffects();
   const now = deps.clock.now();
-  await deps.db.transaction().execute((trx) => work(trx, now, effects));
+  await deps.db.transaction().execute(async (trx) => {
+    await work(trx, now, effects);
+    // What the job tells people goes into the outbox in the same transaction.
+    effects.outboxIds.push(...(await writeNotices(trx, effects.events, now)));
+  });
   await deps.commit(effects);
 }
 
 const officerUser = (trx: Transaction<Database>, officerId: number) => needs.officerUserId(trx, officerId);
+
+/** A need as its alerts and reminders show it, in its regency's time zone. */
+const brief = (need: needs.NeedRow, rules: RegencyRules): NeedBrief => ({
+  id: need.id,
+  number: String(need.number),
+  title: need.title,
+  method: need.method,
+  quoteDeadline: need.quoteDeadline,
+  timeZone: rules.timeZone,
+});
 
 /**
  * Chooses vendors for a published need and alerts them: nearest first (same desa, kecamatan,
@@ -50,13 +63,13 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
   await inTransaction(deps, async (trx, now, effects) => {
     const need = await needs.getNeed(trx, needId, { lock: true });
     if (need?.status !== 'published') return;
-    const s = await needs.procurementSettings(trx, need.regencyCode);
+    const s = await regencyRules(trx, need.regencyCode);
     const officer = await officerUser(trx, need.officerId);
     const already = await needs.invitedVendorIds(trx, needId);
     const ranked = rankVendors(await needs.matchCandidates(trx, need, officer)).filter(
       (c) => !already.has(c.vendorId),
     );
-    const target = invitationTarget(need.method, need.minQuotes, s.invite_count);
+    const target = invitationTarget(need.method, need.minQuotes, s.inviteCount);
     // A direct purchase goes to the one vendor the officer picked; otherwise the target count.
     const chosen = need.directVendorId
       ? ranked.filter((c) => c.vendorId === need.directVendorId)
@@ -74,76 +87,26 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
         alertDueAt = nextAllowedTime(
           now,
           { startMinute: c.quietStartMinute, endMinute: c.quietEndMinute },
-          s.time_zone,
+          s.timeZone,
         );
         dueFor.set(quiet, alertDueAt);
       }
       return { vendorId: c.vendorId, ring: c.ring, rank: already.size + i + 1, alertDueAt };
     });
     const inserted = await needs.insertInvitations(trx, needId, rows);
-    const items = await needs.needItems(trx, needId);
-    const village = { name: await needs.villageName(trx, need.villageCode) };
-    // One read for every recipient, one insert for every alert, one update for every
-    // conversation: a lelang may alert thousands of vendors in one transaction.
     const byVendor = new Map(chosen.map((c) => [c.vendorId, c]));
     const dueByVendor = new Map(rows.map((r) => [r.vendorId, r.alertDueAt]));
-    const userIds = inserted
-      .map((i) => byVendor.get(i.vendorId)?.userId)
-      .filter((u): u is number => u !== undefined);
-    const recipients = new Map((await needs.recipientsOf(trx, userIds)).map((r) => [r.user_id, r]));
-    const messages: NewOutboxMessage[] = [];
-    const alertIn = new Map<string, NewOutboxMessage['payload']>();
-    const alertFor = (locale: ReturnType<typeof asLocale>) => {
-      const known = alertIn.get(locale);
-      if (known) return known;
-      const t: T = (key, params) => translate(locale, key, params);
-      const payload: NewOutboxMessage['payload'] = {
-        type: 'options',
-        text: t('tender.alert', {
-          number: String(need.number),
-          title: need.title,
-          village: village.name,
-          items: itemLines(items),
-          method: methodName(t, need.method),
-          deadline: when(need.quoteDeadline, locale, s.time_zone),
-        }),
-        options: [
-          { id: tenderButton(needId, 'quote'), label: t('tender.opt_quote') },
-          { id: tenderButton(needId, 'details'), label: t('tender.opt_details') },
-          { id: tenderButton(needId, 'decline'), label: t('tender.opt_decline') },
-        ],
-      };
-      alertIn.set(locale, payload);
-      return payload;
-    };
-    for (const inv of inserted) {
-      const c = byVendor.get(inv.vendorId);
-      const r = c && recipients.get(c.userId);
-      if (!c || !r) continue;
-      const due = dueByVendor.get(c.vendorId);
-      messages.push({
-        identityId: r.identity_id,
-        channel: r.channel,
-        payload: alertFor(asLocale(r.locale)),
-        dedupeKey: `alert:${needId}:${c.vendorId}`,
-        notBefore: due,
-        purpose: 'alert',
-        // An alert held for the morning moves the conversation when it goes out, not now:
-        // until then the vendor's "1" still means what the vendor last saw.
-        ...(due && due > now
-          ? { onSent: { flow: 'tender', step: 'alert', data: withContext({ needId }) } }
-          : {}),
-      });
-    }
-    effects.outboxIds.push(...(await insertOutbox(trx, messages, now)));
-    await needs.offerConversations(
-      trx,
-      messages.filter((m) => !m.onSent).map((m) => m.identityId),
-      'tender',
-      'alert',
-      withContext({ needId }),
-      now,
-    );
+    effects.events.push({
+      kind: 'tender_alerts',
+      need: brief(need, s),
+      village: await needs.villageName(trx, need.villageCode),
+      items: await needs.needItems(trx, needId),
+      vendors: inserted.flatMap((i) => {
+        const c = byVendor.get(i.vendorId);
+        const notBefore = dueByVendor.get(i.vendorId);
+        return c && notBefore ? [{ userId: c.userId, vendorId: c.vendorId, notBefore }] : [];
+      }),
+    });
     await needs.markMatched(trx, needId, now);
     await appendAudit(
       trx,
@@ -192,27 +155,16 @@ export async function closeAtDeadline(
       now,
     );
     const officer = await officerUser(trx, need.officerId);
-    const r = await needOps(trx, now, effects).ranked(officer, needId);
-    const ranked = isFail(r) ? [] : r.ranked;
-    const received = isFail(r) ? 0 : r.received;
-    effects.outboxIds.push(
-      ...(await notifyUser(
-        trx,
-        officer,
-        (rc) => {
-          const p = rankedPrompt(rc.t, rc.locale, need, ranked, received);
-          const head = rc.t(p.enough ? 'award.closed_enough' : 'award.closed_too_few', {
-            number: String(need.number),
-            title: need.title,
-            count,
-            min: need.minQuotes,
-          });
-          return { type: 'options', text: `${head}\n\n${p.text}`, options: p.options };
-        },
-        { now, dedupeKey: `closed:${needId}:${dueAt}` },
-      )),
-    );
-    await offerConversation(trx, officer, 'award', 'choose', { needId }, now);
+    const r = await rankedQuotes({ trx, now, effects, services: {} }, officer, needId);
+    effects.events.push({
+      kind: 'need_closed',
+      to: officer,
+      need: { id: needId, number: String(need.number), title: need.title, minQuotes: need.minQuotes },
+      dueAt,
+      count,
+      ranked: isFail(r) ? [] : r.ranked,
+      received: isFail(r) ? 0 : r.received,
+    });
     outcome = 'closed';
   });
   return outcome;
@@ -220,82 +172,49 @@ export async function closeAtDeadline(
 
 /** Reminds invited vendors who have not answered, and tells the officer how many quotes came. */
 export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: string): Promise<number> {
-  let sent = 0;
+  let reminded = 0;
   await inTransaction(deps, async (trx, now, effects) => {
     const need = await needs.getNeed(trx, needId);
     if (need?.status !== 'published' || !tag.endsWith(`-${need.quoteDeadline.getTime()}`)) return;
     // A reminder is moot once its deadline has passed (a late worker, an advanced clock).
     if (need.quoteDeadline <= now) return;
-    const s = await needs.procurementSettings(trx, need.regencyCode);
-    for (const v of await needs.silentInvitees(trx, needId)) {
-      const ids = await notifyUser(
-        trx,
-        v.user_id,
-        (r) => ({
-          type: 'options',
-          text: r.t('tender.reminder', {
-            number: String(need.number),
-            title: need.title,
-            deadline: when(need.quoteDeadline, r.locale, s.time_zone),
-          }),
-          options: [
-            { id: tenderButton(needId, 'quote'), label: r.t('tender.opt_quote') },
-            { id: tenderButton(needId, 'decline'), label: r.t('tender.opt_decline') },
-          ],
-        }),
-        {
-          now,
-          dedupeKey: `remind:${needId}:${v.vendor_id}:${tag}`,
-          notBefore: nextAllowedTime(
-            now,
-            { startMinute: v.quiet_start_minute, endMinute: v.quiet_end_minute },
-            s.time_zone,
-          ),
-          purpose: 'reminder',
-        },
-      );
-      sent += ids.length;
-      effects.outboxIds.push(...ids);
-    }
-    const count = await quotes.activeQuoteCount(trx, needId);
-    effects.outboxIds.push(
-      ...(await notifyUser(
-        trx,
-        await officerUser(trx, need.officerId),
-        (r) => ({
-          type: 'text',
-          text: r.t('need.deadline_soon', {
-            number: String(need.number),
-            count,
-            deadline: when(need.quoteDeadline, r.locale, s.time_zone),
-          }),
-        }),
-        { now, dedupeKey: `remind-officer:${needId}:${tag}` },
-      )),
+    const s = await regencyRules(trx, need.regencyCode);
+    const vendors = (await needs.silentInvitees(trx, needId)).map((v) => ({
+      userId: v.user_id,
+      vendorId: v.vendor_id,
+      notBefore: nextAllowedTime(
+        now,
+        { startMinute: v.quiet_start_minute, endMinute: v.quiet_end_minute },
+        s.timeZone,
+      ),
+    }));
+    reminded = vendors.length;
+    effects.events.push(
+      { kind: 'quote_reminders', need: brief(need, s), tag, vendors },
+      {
+        kind: 'deadline_soon',
+        to: await officerUser(trx, need.officerId),
+        need: brief(need, s),
+        tag,
+        count: await quotes.activeQuoteCount(trx, needId),
+      },
     );
   });
-  return sent;
+  return reminded;
 }
 
 export async function remindDelivery(deps: JobDeps, orderId: number): Promise<void> {
-  await inTransaction(deps, async (trx, now, effects) => {
+  await inTransaction(deps, async (trx, _now, effects) => {
     const order = await getOrder(trx, orderId);
     if (order?.status !== 'accepted') return;
-    effects.outboxIds.push(
-      ...(await notifyUser(
-        trx,
-        order.vendorUserId,
-        (r) => ({
-          type: 'text',
-          text: r.t('order.delivery_reminder', {
-            number: order.number,
-            title: order.needTitle,
-            amount: money(order.amount, r.locale),
-          }),
-        }),
-        { now, dedupeKey: `delivery-reminder:${orderId}` },
-      )),
-    );
+    effects.events.push({
+      kind: 'delivery_reminder',
+      to: order.vendorUserId,
+      orderId,
+      orderNumber: order.number,
+      title: order.needTitle,
+      amount: order.amount,
+    });
   });
 }
 

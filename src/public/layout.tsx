@@ -1,9 +1,9 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { formatDate, formatDateTime } from '../conversation/parse/date-format.js';
-import { zoneLabel } from '../conversation/parse/tz.js';
 import { publicEn } from '../i18n/public-en.js';
 import { type PublicKey, publicId } from '../i18n/public-id.js';
+import { formatDate, formatDateTime } from '../parse/date-format.js';
+import { zoneLabel } from '../parse/tz.js';
 
 export type PublicLocale = 'id' | 'en';
 

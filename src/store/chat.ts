@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Inbound } from '../conversation/types.js';
+import type { Inbound } from '../domain/messages.js';
 import { jsonText } from './db.js';
 import { type NewOutboxMessage, outboxValues } from './outbox.js';
 import type { Channel, Database } from './schema.js';

@@ -47,14 +47,6 @@ export interface NeedRow {
   directVendorId: number | null;
 }
 
-export async function procurementSettings(db: Kysely<Database>, regencyCode: string) {
-  return db
-    .selectFrom('procurement_settings')
-    .selectAll()
-    .where('regency_code', '=', regencyCode)
-    .executeTakeFirstOrThrow();
-}
-
 /** Next value of a yearly counter, taken under the row lock of the caller's transaction. */
 export async function nextNumber(trx: Transaction<Database>, scope: string, year: number): Promise<number> {
   const row = await trx
@@ -272,9 +264,12 @@ export interface Candidate {
  * Vendors selling the need's category in its regency, with their locality ring relative to
  * the need's desa. Suspended people and the officer's own account are left out.
  */
+/** Where and what a need is, as matching reads it (a need, or one being considered). */
+export type MatchSubject = Pick<NeedRow, 'categoryId' | 'regencyCode' | 'villageCode' | 'districtCode'>;
+
 export async function matchCandidates(
   db: Kysely<Database>,
-  need: NeedRow,
+  need: MatchSubject,
   excludeUserId: number,
 ): Promise<Candidate[]> {
   const rows = await db
@@ -439,7 +434,8 @@ export async function recipientsOf(db: Kysely<Database>, userIds: number[]) {
 
 /**
  * Moves the conversations of these identities to a question, for those at their menu (or with
- * no conversation yet, or already in this flow) — a batch form of offering one conversation.
+ * no conversation yet, or waiting at this same question) — a batch form of offering one
+ * conversation.
  */
 export async function offerConversations(
   // A turn's or a job's transaction, or the pool after a held alert went out: creating the row
@@ -468,7 +464,15 @@ export async function offerConversations(
       last_turn_at: now,
     })
     .where('identity_id', 'in', identityIds)
-    .where((eb) => eb.or([eb('flow', 'is', null), eb('flow', '=', 'menu'), eb('flow', '=', flow)]))
+    .where((eb) =>
+      eb.or([
+        eb('flow', 'is', null),
+        eb('flow', '=', 'menu'),
+        // Waiting at this same question about something else (an earlier alert): the newest
+        // message is the one on screen. Anywhere else in the dialogue they are answering.
+        eb.and([eb('flow', '=', flow), eb('step', '=', step)]),
+      ]),
+    )
     .executeTakeFirst();
   return Number(moved.numUpdatedRows) > 0;
 }

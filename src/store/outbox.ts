@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Outbound, OutboxMessage } from '../conversation/types.js';
+import type { Outbound, OutboxMessage } from '../domain/messages.js';
 import { jsonText } from './db.js';
 import type { Channel, Database, OnSent, OutboxStatus } from './schema.js';
 

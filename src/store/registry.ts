@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, OfficersTable } from './schema.js';
+import type { Database, OfficersTable, Verification } from './schema.js';
 
 export interface NamedCode {
   code: string;
@@ -77,7 +77,7 @@ export interface VendorProfile {
   phone: string | null;
   nib: string | null;
   villageCode: string;
-  verification: string;
+  verification: Verification;
   quietStartMinute: number;
   quietEndMinute: number;
   categoryIds: number[];
@@ -110,7 +110,7 @@ export interface OfficerProfile {
   fullName: string;
   villageCode: string;
   position: OfficersTable['position'];
-  verification: string;
+  verification: Verification;
 }
 
 export async function findOfficerByUser(

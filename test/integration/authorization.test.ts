@@ -8,10 +8,10 @@ import { createEngine, type Engine } from '../../src/conversation/engine.js';
 import { type Action, decide, type Subject } from '../../src/domain/policy.js';
 import { translate } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logger.js';
+import { writeNotices } from '../../src/notices/index.js';
 import { newEffects } from '../../src/procurement/effects.js';
+import { type Procurement, procurement } from '../../src/procurement/index.js';
 import { closeAtDeadline, type JobDeps } from '../../src/procurement/jobs.js';
-import { needOps } from '../../src/procurement/need-ops.js';
-import { orderOps } from '../../src/procurement/order-ops.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { testClock } from '../support/time.js';
 
@@ -219,12 +219,12 @@ describe('use-cases and the engine refuse without a trace', () => {
   }
 
   /** Runs a use-case in its own committed transaction, as a turn would. */
-  const ops = <T>(
-    fn: (o: { needs: ReturnType<typeof needOps>; orders: ReturnType<typeof orderOps> }) => Promise<T>,
-  ) =>
-    t.db.transaction().execute((trx) => {
+  const ops = <T>(fn: (o: Procurement) => Promise<T>) =>
+    t.db.transaction().execute(async (trx) => {
       const effects = newEffects();
-      return fn({ needs: needOps(trx, clock.now(), effects), orders: orderOps(trx, clock.now(), effects) });
+      const result = await fn(procurement(trx, clock.now(), effects));
+      await writeNotices(trx, effects.events, clock.now());
+      return result;
     });
 
   /** Expects a refusal with this error, and not a trace of it in the database. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGlobalCommand } from '../../src/conversation/globals.js';
-import { parseTimeRange } from '../../src/conversation/parse/time-range.js';
 import { decide } from '../../src/domain/policy.js';
+import { parseTimeRange } from '../../src/parse/time-range.js';
 
 describe('global commands', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RankedLine } from '../../src/domain/events.js';
 import { type MessageKey, type Params, translate } from '../../src/i18n/index.js';
-import { type RankedLine, rankedPrompt } from '../../src/procurement/messages.js';
+import { rankedPrompt } from '../../src/notices/format.js';
 
 const t = (key: MessageKey, params?: Params) => translate('id', key, params);
 const quote = (quoteId: number, business_name: string, total: number): RankedLine => ({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OffsetClock } from '../../src/clock.js';
-import { parseDateTime } from '../../src/conversation/parse/dates.js';
+import { parseDateTime } from '../../src/parse/dates.js';
 import { CALENDAR_INSTANTS, dayFromToday, TEST_ZONE, testClock, typed, wibAt } from '../support/time.js';
 
 // The tests' calendar helper types dates the way people do; what it types must mean, to the

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Outbound } from '../../conversation/types.js';
 import { parseRowId } from '../../domain/numbers.js';
-import { notifyUser } from '../../procurement/notify.js';
+import { notifyUser } from '../../notices/notify.js';
 import { appendAudit } from '../../store/audit.js';
 import {
   type ComplaintStatus,

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { parseRowId } from '../../domain/numbers.js';
-import { rankQuoteRows } from '../../procurement/need-ops.js';
+import { rankQuoteRows } from '../../procurement/award.js';
 import {
   auditOfNeed,
   fulfilmentOf,

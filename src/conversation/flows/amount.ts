@@ -1,5 +1,5 @@
+import { formatRupiah, parseRupiah } from '../../parse/money.js';
 import type { TurnContext } from '../flow.js';
-import { formatRupiah, parseRupiah } from '../parse/money.js';
 
 export type AmountAnswer = { ok: true; value: number } | { ok: false; hint: string };
 

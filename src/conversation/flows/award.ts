@@ -2,12 +2,12 @@ import { awardButton, readButton } from '../../domain/buttons.js';
 import { earliestDeadline } from '../../domain/deadlines.js';
 import { isLowest } from '../../domain/ranking.js';
 import { rupiahInWords } from '../../domain/terbilang.js';
-import { money, rankedPrompt, when } from '../../procurement/messages.js';
-import { isFail, type RankedQuote } from '../../procurement/need-ops.js';
+import { money, rankedPrompt, when } from '../../notices/format.js';
+import { parseDateTime } from '../../parse/dates.js';
+import { parseRupiah } from '../../parse/money.js';
+import { isFail, type RankedQuote } from '../../procurement/index.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { parseDateTime } from '../parse/dates.js';
-import { parseRupiah } from '../parse/money.js';
 import { isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
 
 const needId = (ctx: TurnContext) => Number(ctx.data.needId);

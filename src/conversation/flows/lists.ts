@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/index.js';
-import { money, when } from '../../procurement/messages.js';
+import { money, when } from '../../notices/format.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { goto, home, next } from '../flow.js';
 import { pickOption } from '../steps.js';

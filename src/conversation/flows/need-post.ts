@@ -1,11 +1,11 @@
 import { earliestDeadline } from '../../domain/deadlines.js';
 import { titleCase } from '../../domain/names.js';
-import { itemLines, methodName, money, when } from '../../procurement/messages.js';
-import { isFail } from '../../procurement/need-ops.js';
+import { itemLines, methodName, money, when } from '../../notices/format.js';
+import { parseDateTime } from '../../parse/dates.js';
+import { parseQuantity } from '../../parse/quantity.js';
+import { isFail } from '../../procurement/index.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { parseDateTime } from '../parse/dates.js';
-import { parseQuantity } from '../parse/quantity.js';
 import { choiceStep, cleanName, pickOption, textStep, yesNoStep } from '../steps.js';
 import { readAmount } from './amount.js';
 import { categoryOptions } from './shared.js';

@@ -1,5 +1,5 @@
-import { money } from '../../procurement/messages.js';
-import { isFail } from '../../procurement/need-ops.js';
+import { money } from '../../notices/format.js';
+import { isFail } from '../../procurement/index.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { goto, home, next, retry } from '../flow.js';
 import { choiceStep, isSkip, textStep } from '../steps.js';

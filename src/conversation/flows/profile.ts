@@ -1,8 +1,8 @@
 import { titleCase } from '../../domain/names.js';
+import { maskPhone } from '../../parse/phone.js';
+import { formatClock, parseTimeRange } from '../../parse/time-range.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { maskPhone } from '../parse/phone.js';
-import { formatClock, parseTimeRange } from '../parse/time-range.js';
 import { pickOption, textStep } from '../steps.js';
 import { positionLabel } from './officer-registration.js';
 import { categoriesStep, categoryOptions, languageStep, locationEntry, locationSteps } from './shared.js';

@@ -1,8 +1,8 @@
 import { formatRegencyName, titleCase } from '../../domain/names.js';
 import { asLocale, languageOptions } from '../../i18n/index.js';
+import { matchOption } from '../../parse/options.js';
 import type { Step, StepResult, TurnContext } from '../flow.js';
 import { next, retry } from '../flow.js';
-import { matchOption } from '../parse/options.js';
 import { choiceStep, pickOption } from '../steps.js';
 import type { OutboundOption } from '../types.js';
 

@@ -1,8 +1,8 @@
 import { readButton, tenderButton } from '../../domain/buttons.js';
 import { titleCase } from '../../domain/names.js';
 import { isImplausiblyLowQuote } from '../../domain/red-flags.js';
-import { formatQty, itemLines, methodName, money, when } from '../../procurement/messages.js';
-import { isFail } from '../../procurement/need-ops.js';
+import { formatQty, itemLines, methodName, money, when } from '../../notices/format.js';
+import { isFail } from '../../procurement/index.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
 import { choiceStep, isSkip, pickOption, textStep, yesNoStep } from '../steps.js';

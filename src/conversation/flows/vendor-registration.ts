@@ -1,8 +1,8 @@
 import { titleCase } from '../../domain/names.js';
+import { maskPhone, parsePhone } from '../../parse/phone.js';
+import { parseYesNo } from '../../parse/yesno.js';
 import type { Flow, StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { maskPhone, parsePhone } from '../parse/phone.js';
-import { parseYesNo } from '../parse/yesno.js';
 import { choiceStep, cleanName, isSkip, textStep, yesNoStep } from '../steps.js';
 import { categoriesStep, categoryOptions, locationEntry, locationSteps } from './shared.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, parseDateTime } from '../../../src/conversation/parse/dates.js';
 import { earliestDeadline } from '../../../src/domain/deadlines.js';
+import { formatDateTime, parseDateTime } from '../../../src/parse/dates.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -6,7 +6,7 @@ import {
   formatDate,
   formatDateTime,
   parseDateTime,
-} from '../../../src/conversation/parse/dates.js';
+} from '../../../src/parse/dates.js';
 import { ADVERSARIAL, chatText } from './arbitraries.js';
 
 // Senin 23 Nov 2026 10.00 WIB.

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGlobalCommand } from '../../../src/conversation/globals.js';
-import { formatDate, formatDateTime } from '../../../src/conversation/parse/date-format.js';
-import { parseDateTime } from '../../../src/conversation/parse/dates.js';
-import { DEFAULT_MAX_RUPIAH, formatRupiah, parseRupiah } from '../../../src/conversation/parse/money.js';
-import { matchOption } from '../../../src/conversation/parse/options.js';
-import { maskPhone, parsePhone } from '../../../src/conversation/parse/phone.js';
-import { MAX_QUANTITY, parseQuantity } from '../../../src/conversation/parse/quantity.js';
-import { levenshtein, normalize, prepare, similarity } from '../../../src/conversation/parse/text.js';
-import { parseTimeRange } from '../../../src/conversation/parse/time-range.js';
-import { canonicalUnit } from '../../../src/conversation/parse/units.js';
-import { parseYesNo } from '../../../src/conversation/parse/yesno.js';
 import { cleanText, isWellFormedInbound, sanitizeInbound } from '../../../src/conversation/sanitize.js';
 import type { Inbound } from '../../../src/conversation/types.js';
+import { formatDate, formatDateTime } from '../../../src/parse/date-format.js';
+import { parseDateTime } from '../../../src/parse/dates.js';
+import { DEFAULT_MAX_RUPIAH, formatRupiah, parseRupiah } from '../../../src/parse/money.js';
+import { matchOption } from '../../../src/parse/options.js';
+import { maskPhone, parsePhone } from '../../../src/parse/phone.js';
+import { MAX_QUANTITY, parseQuantity } from '../../../src/parse/quantity.js';
+import { levenshtein, normalize, prepare, similarity } from '../../../src/parse/text.js';
+import { parseTimeRange } from '../../../src/parse/time-range.js';
+import { canonicalUnit } from '../../../src/parse/units.js';
+import { parseYesNo } from '../../../src/parse/yesno.js';
 
 /**
  * Every parser and every function that touches what people type, fed the same hostile mix:

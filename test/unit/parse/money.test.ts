@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRupiah, type MoneyError, parseRupiah } from '../../../src/conversation/parse/money.js';
+import { formatRupiah, type MoneyError, parseRupiah } from '../../../src/parse/money.js';
 import { ADVERSARIAL, chatText } from './arbitraries.js';
 
 const JT = 1_000_000;

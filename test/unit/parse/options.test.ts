@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ChoiceOption, matchOption, type OptionMatch } from '../../../src/conversation/parse/options.js';
-import { levenshtein, normalize, similarity } from '../../../src/conversation/parse/text.js';
+import { type ChoiceOption, matchOption, type OptionMatch } from '../../../src/parse/options.js';
+import { levenshtein, normalize, similarity } from '../../../src/parse/text.js';
 import { ADVERSARIAL, chatText } from './arbitraries.js';
 
 const MATERIALS: ChoiceOption[] = [

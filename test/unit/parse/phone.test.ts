@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  displayPhone,
-  maskPhone,
-  type PhoneError,
-  parsePhone,
-} from '../../../src/conversation/parse/phone.js';
+import { displayPhone, maskPhone, type PhoneError, parsePhone } from '../../../src/parse/phone.js';
 import { ADVERSARIAL, chatText } from './arbitraries.js';
 
 describe('parsePhone', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, type QuantityError } from '../../../src/conversation/parse/quantity.js';
+import { parseQuantity, type QuantityError } from '../../../src/parse/quantity.js';
 import { ADVERSARIAL, chatText } from './arbitraries.js';
 
 describe('parseQuantity accepts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSkipAnswer } from '../../../src/conversation/parse/skip.js';
+import { isSkipAnswer } from '../../../src/parse/skip.js';
 
 describe('an answer that skips an optional question', () => {
   it.each([

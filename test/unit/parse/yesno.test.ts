@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYesNo } from '../../../src/conversation/parse/yesno.js';
+import { parseYesNo } from '../../../src/parse/yesno.js';
 import { ADVERSARIAL, chatText } from './arbitraries.js';
 
 describe('parseYesNo', () => {

@@ -1,7 +1,8 @@
-import { formatDateTime } from '../conversation/parse/date-format.js';
-import { formatRupiah } from '../conversation/parse/money.js';
 import { awardButton } from '../domain/buttons.js';
+import type { ItemLine, RankedLine } from '../domain/events.js';
 import type { Locale } from '../i18n/index.js';
+import { formatDateTime } from '../parse/date-format.js';
+import { formatRupiah } from '../parse/money.js';
 import type { T } from './notify.js';
 
 export const money = (n: number, locale: Locale) => formatRupiah(n, locale);
@@ -13,22 +14,12 @@ export function methodName(t: T, method: string): string {
   return t('method.lelang');
 }
 
-export function itemLines(items: Array<{ name: string; quantity: number; unit: string }>): string {
+export function itemLines(items: readonly ItemLine[]): string {
   return items.map((i, n) => `${n + 1}. ${i.name} — ${formatQty(i.quantity)} ${i.unit}`).join('\n');
 }
 
 export function formatQty(q: number): string {
   return Number.isInteger(q) ? String(q) : String(q).replace('.', ',');
-}
-
-export interface RankedLine {
-  quoteId: number;
-  business_name: string;
-  total: number;
-  delivery_days: number;
-  rating_sum: number;
-  rating_count: number;
-  ring: string | null;
 }
 
 /**
@@ -66,7 +57,7 @@ export function rankedPrompt(
     min: need.minQuotes,
   });
   const options = enough
-    ? ranked.map((q, i) => ({
+    ? ranked.map((q) => ({
         // Award buttons name their need, so a tap acts on the right one even when two needs
         // closed at once and the conversation holds the other.
         id: awardButton(need.id, { quoteId: q.quoteId }),

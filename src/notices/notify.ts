@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import { withContext } from '../conversation/context.js';
-import type { Outbound } from '../conversation/types.js';
 import type { Channel } from '../domain/channels.js';
+import type { Outbound } from '../domain/messages.js';
 import { asLocale, type Locale, type MessageKey, type Params, translate } from '../i18n/index.js';
 import { offerConversations, recipientsOf } from '../store/needs.js';
 import { insertOutbox } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
+
+/** Marks the data a flow starts with as its context, so it does not count as answers given. */
+export const withContext = (data: Record<string, unknown>) => ({ ...data, __context: Object.keys(data) });
 
 export type T = (key: MessageKey, params?: Params) => string;
 
@@ -62,8 +64,9 @@ export async function notifyUser(
 
 /**
  * Moves someone's conversation to a question about something that just happened to them (a
- * tender alert, an order to accept) — only when they are at their menu (or in the same dialogue),
- * so a person filling in another form is never pulled out of it. Returns whether it moved.
+ * tender alert, an order to accept) — only when they are at their menu, or waiting at this very
+ * question about something else: a person filling in a form, even another one of the same
+ * dialogue, is never pulled out of it. Returns whether it moved.
  */
 export async function offerConversation(
   trx: Transaction<Database>,
