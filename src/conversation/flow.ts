@@ -19,7 +19,33 @@ export interface Actor {
   channelPhone: string | null;
 }
 
-export interface TurnContext {
+/** A flow's answers as stored between turns (the engine's view; each flow types its own). */
+export type FlowData = Record<string, unknown>;
+
+/** Every dialogue, by name: the registry (flows/index.ts) must have each, `goto` takes only these. */
+export const FLOW_NAMES = [
+  'start',
+  'vendor_reg',
+  'officer_reg',
+  'menu',
+  'profile',
+  'need_post',
+  'tender',
+  'award',
+  'order',
+  'receipt',
+  'payment',
+  'rate',
+  'my_needs',
+  'officer_orders',
+  'open_tenders',
+  'my_quotes',
+  'my_orders',
+  'complaint',
+] as const;
+export type FlowName = (typeof FLOW_NAMES)[number];
+
+export interface TurnContext<D extends object = FlowData> {
   t: (key: MessageKey, params?: Params) => string;
   locale: Locale;
   now: Date;
@@ -28,8 +54,8 @@ export interface TurnContext {
   input: Inbound;
   /** The typed text, trimmed ('' for a tap or a media message). */
   text: string;
-  /** The flow's answers so far; steps read and write it. */
-  data: Record<string, unknown>;
+  /** The flow's answers so far, typed by its schema; steps read and write it. */
+  data: D;
   store: ChatStore;
   /** The step being answered (a step that re-asks itself returns `next(ctx.stepName)`). */
   stepName: string;
@@ -39,41 +65,54 @@ export interface TurnContext {
 
 /**
  * What a step decides after reading an answer:
- * - `next`: go on to another step of the same flow;
+ * - `next`: go on to another step of the same flow (one of its step names);
  * - `retry`: the answer did not fit; say the hint and ask the same question again;
- * - `goto`: start another flow (its answers start empty);
+ * - `goto`: start another flow (its answers start from `data`, checked by its schema);
  * - `home`: the flow is done; show the person's main menu.
  * `say` lines are sent before the next prompt.
  */
-export type StepResult =
-  | { kind: 'next'; step: string; say?: string[] }
+export type StepResult<S extends string = string> =
+  | { kind: 'next'; step: S; say?: string[] }
   | { kind: 'retry'; hint: string }
-  | { kind: 'goto'; flow: string; step?: string; say?: string[]; data?: Record<string, unknown> }
+  | { kind: 'goto'; flow: FlowName; step?: string; say?: string[]; data?: FlowData }
   | { kind: 'home'; say?: string[] };
 
-export interface Step {
-  prompt(ctx: TurnContext): Promise<Prompt> | Prompt;
-  handle(ctx: TurnContext): Promise<StepResult> | StepResult;
+type Awaitable<T> = T | Promise<T>;
+
+/** One named question of a flow: what it asks, and what it does with the answer. */
+export interface Step<D extends object = FlowData, S extends string = string> {
+  prompt(ctx: TurnContext<D>): Awaitable<Prompt>;
+  handle(ctx: TurnContext<D>): Awaitable<StepResult<S>>;
   /** Help for this step (`bantuan`); a generic help text otherwise. */
   help?: MessageKey;
   /** Media kinds this step takes as an answer (e.g. a delivery photo); others get a kind reply. */
   accepts?: MediaKind[];
 }
 
+/** A flow as the engine runs it (defineFlow checked its step names and typed its data). */
 export interface Flow {
-  name: string;
+  name: FlowName;
   first: string;
   steps: Record<string, Step>;
+  /**
+   * Reads the stored answers back (after a deploy too): the flow's data, or null when they no
+   * longer fit its schema — the engine then starts the person again kindly.
+   */
+  readData(data: FlowData): FlowData | null;
   /** Asked before `batal`/`menu` throws away answers, and to offer resuming after idling. */
   collectsData: boolean;
   /** "Lanjutkan pendaftaran?" — the name of the task, for the resume and cancel questions. */
   taskName?: MessageKey;
 }
 
-export const next = (step: string, say?: string[]): StepResult => ({ kind: 'next', step, say });
-export const retry = (hint: string): StepResult => ({ kind: 'retry', hint });
-export const home = (say?: string[]): StepResult => ({ kind: 'home', say });
+export const next = <S extends string>(step: S, say?: string[]): StepResult<S> => ({
+  kind: 'next',
+  step,
+  say,
+});
+export const retry = (hint: string): StepResult<never> => ({ kind: 'retry', hint });
+export const home = (say?: string[]): StepResult<never> => ({ kind: 'home', say });
 export const goto = (
-  flow: string,
-  opts: { step?: string; say?: string[]; data?: Record<string, unknown> } = {},
-) => ({ kind: 'goto', flow, ...opts }) as StepResult;
+  flow: FlowName,
+  opts: { step?: string; say?: string[]; data?: FlowData } = {},
+): StepResult<never> => ({ kind: 'goto', flow, ...opts });

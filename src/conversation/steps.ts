@@ -1,21 +1,38 @@
 import type { MessageKey, Params } from '../i18n/index.js';
 import { matchOption } from '../parse/options.js';
 import { parseYesNo } from '../parse/yesno.js';
-import type { Prompt, Step, StepResult, TurnContext } from './flow.js';
+import type { FlowData, Prompt, Step, StepResult, TurnContext } from './flow.js';
 import { retry } from './flow.js';
 import type { OutboundOption } from './types.js';
 
 type Awaitable<T> = T | Promise<T>;
 
-export interface ChoiceSpec {
-  text: (ctx: TurnContext) => Awaitable<string>;
-  options: (ctx: TurnContext) => Awaitable<OutboundOption[]>;
-  choose: (id: string, ctx: TurnContext) => Awaitable<StepResult>;
+export interface ChoiceSpec<D extends object = FlowData, S extends string = string> {
+  text: (ctx: TurnContext<D>) => Awaitable<string>;
+  options: (ctx: TurnContext<D>) => Awaitable<OutboundOption[]>;
+  choose: (id: string, ctx: TurnContext<D>) => Awaitable<StepResult<S>>;
+  help?: MessageKey;
+}
+
+export interface YesNoSpec<D extends object = FlowData, S extends string = string> {
+  text: (ctx: TurnContext<D>) => Awaitable<string>;
+  yesLabel?: MessageKey;
+  noLabel?: MessageKey;
+  answer: (yes: boolean, ctx: TurnContext<D>) => Awaitable<StepResult<S>>;
+  help?: MessageKey;
+}
+
+export interface TextSpec<D extends object = FlowData, S extends string = string> {
+  text: (ctx: TurnContext<D>) => Awaitable<string>;
+  answer: (text: string, ctx: TurnContext<D>) => Awaitable<StepResult<S>>;
   help?: MessageKey;
 }
 
 /** Resolves an answer to one option: a tapped button, the number, the label, or a near typo. */
-export async function pickOption(ctx: TurnContext, options: OutboundOption[]): Promise<string | StepResult> {
+export async function pickOption(
+  ctx: TurnContext<object>,
+  options: OutboundOption[],
+): Promise<string | StepResult<never>> {
   if (ctx.input.optionId && options.some((o) => o.id === ctx.input.optionId)) return ctx.input.optionId;
   const match = ctx.text ? matchOption(ctx.text, options) : null;
   if (match && 'id' in match) return match.id;
@@ -35,7 +52,7 @@ export function optionHint(t: TurnContext['t'], options: readonly OutboundOption
 }
 
 /** A question with numbered options. */
-export function choiceStep(spec: ChoiceSpec): Step {
+export function choiceStep<D extends object, S extends string>(spec: ChoiceSpec<D, S>): Step<D, S> {
   return {
     help: spec.help,
     async prompt(ctx): Promise<Prompt> {
@@ -49,14 +66,8 @@ export function choiceStep(spec: ChoiceSpec): Step {
 }
 
 /** A yes/no question; the words and the numbers 1 (yes) / 2 (no) both work. */
-export function yesNoStep(spec: {
-  text: (ctx: TurnContext) => Awaitable<string>;
-  yesLabel?: MessageKey;
-  noLabel?: MessageKey;
-  answer: (yes: boolean, ctx: TurnContext) => Awaitable<StepResult>;
-  help?: MessageKey;
-}): Step {
-  const options = (ctx: TurnContext): OutboundOption[] => [
+export function yesNoStep<D extends object, S extends string>(spec: YesNoSpec<D, S>): Step<D, S> {
+  const options = (ctx: TurnContext<D>): OutboundOption[] => [
     { id: 'yes', label: ctx.t(spec.yesLabel ?? 'common.yes') },
     { id: 'no', label: ctx.t(spec.noLabel ?? 'common.no') },
   ];
@@ -75,11 +86,7 @@ export function yesNoStep(spec: {
 }
 
 /** A free-text question whose answer one function checks and stores. */
-export function textStep(spec: {
-  text: (ctx: TurnContext) => Awaitable<string>;
-  answer: (text: string, ctx: TurnContext) => Awaitable<StepResult>;
-  help?: MessageKey;
-}): Step {
+export function textStep<D extends object, S extends string>(spec: TextSpec<D, S>): Step<D, S> {
   return {
     help: spec.help,
     async prompt(ctx) {
@@ -91,8 +98,6 @@ export function textStep(spec: {
     },
   };
 }
-
-export const say = (ctx: TurnContext, key: MessageKey, params?: Params) => ctx.t(key, params);
 
 /** Words that mean "skip this optional question". */
 export { isSkipAnswer as isSkip } from '../parse/skip.js';

@@ -5,7 +5,7 @@ import { withContext } from '../notices/notify.js';
 import { parseYesNo } from '../parse/yesno.js';
 import type { ConversationRow } from '../store/chat.js';
 import type { ChatStore } from './chat-store.js';
-import type { Actor, Flow, Prompt, StepResult, TurnContext } from './flow.js';
+import type { Actor, Flow, FlowData, FlowName, Prompt, StepResult, TurnContext } from './flow.js';
 import { type GlobalCommand, parseGlobalCommand } from './globals.js';
 import { optionHint, pickOption } from './steps.js';
 import type { Inbound, Outbound, OutboundOption } from './types.js';
@@ -18,7 +18,7 @@ const MAX_TEXT = 2000;
  * Where a button that carries its subject (src/domain/buttons.ts) leads, whatever the
  * conversation was doing: a tender alert's buttons to the tender, an award question's to the award.
  */
-const DEEP_LINKS: Record<Button['kind'], { flow: string; step: string }> = {
+const DEEP_LINKS: Record<Button['kind'], { flow: FlowName; step: string }> = {
   tender: { flow: 'tender', step: 'alert' },
   award: { flow: 'award', step: 'choose' },
 };
@@ -27,7 +27,7 @@ const LINK_ATTEMPTS = 5;
 const STUCK_AFTER = 3;
 
 export interface TurnInit {
-  flows: Record<string, Flow>;
+  flows: Record<FlowName, Flow>;
   conversation: ConversationRow;
   config: Config;
   now: Date;
@@ -58,7 +58,7 @@ export class Turn {
   private t = (key: MessageKey, params?: Params) => translate(this.locale, key, params);
 
   private get flow(): Flow | undefined {
-    return this.conv.flow ? this.init.flows[this.conv.flow] : undefined;
+    return this.conv.flow ? this.init.flows[this.conv.flow as FlowName] : undefined;
   }
 
   private get pending(): Pending | undefined {
@@ -107,25 +107,29 @@ export class Turn {
     }
     const flow = this.flow;
     const step = flow && this.conv.step ? flow.steps[this.conv.step] : undefined;
+    const data = flow && step ? flow.readData(this.conv.data) : null;
     const command = this.text ? parseGlobalCommand(this.text) : null;
     // A link code is most often the first thing a new chat says.
     if (command?.kind === 'link') {
       await this.linkAccount(command.code);
       return this.replies;
     }
-    if (!flow || !step) {
+    if (!flow || !step || !data) {
+      // A conversation a newer release cannot continue (a step renamed, answers of another
+      // shape): say so once and start from the menu, rather than guess.
+      if (this.conv.flow) this.lines.push(this.t('conversation.restarted'));
       await this.goHome();
       return this.replies;
     }
+    this.conv.data = data;
     const button = readButton(this.init.input.optionId);
     const deepLink = button ? DEEP_LINKS[button.kind] : undefined;
-    const linkedStep = deepLink ? this.init.flows[deepLink.flow]?.steps[deepLink.step] : undefined;
+    const linkedStep = deepLink ? this.init.flows[deepLink.flow].steps[deepLink.step] : undefined;
     if (button && deepLink && linkedStep) {
       // A button on a notice (a tender alert, an award question) works whatever the
       // conversation was doing: the tap says which need it is about.
       this.pending = undefined;
-      await this.enterQuietly(deepLink.flow, { needId: button.needId });
-      this.conv.step = deepLink.step;
+      this.enterQuietly(deepLink.flow, { needId: button.needId }, deepLink.step);
       await this.apply(await linkedStep.handle(this.context()));
     } else if (command) await this.command(command, flow);
     else if (this.pending) await this.answerPending(flow);
@@ -176,23 +180,19 @@ export class Turn {
     }
   }
 
-  private async enter(flowName: string, step?: string, data: Record<string, unknown> = {}): Promise<void> {
-    const flow = this.init.flows[flowName];
-    if (!flow) throw new Error(`unknown flow ${flowName}`);
-    this.conv.flow = flow.name;
-    this.conv.step = step ?? flow.first;
-    this.conv.data = withContext(data);
-    this.conv.history = [];
-    this.conv.misses = 0;
+  private async enter(flowName: FlowName, step?: string, data: FlowData = {}): Promise<void> {
+    this.enterQuietly(flowName, data, step);
     await this.ask();
   }
 
-  private async enterQuietly(flowName: string, data: Record<string, unknown>): Promise<void> {
+  /** Starts a flow with the data it is about (checked by its schema: a mismatch is a bug). */
+  private enterQuietly(flowName: FlowName, data: FlowData, step?: string): void {
     const flow = this.init.flows[flowName];
-    if (!flow) throw new Error(`unknown flow ${flowName}`);
+    const checked = flow.readData(withContext(data));
+    if (!checked) throw new Error(`flow ${flowName} entered with data its schema refuses`);
     this.conv.flow = flow.name;
-    this.conv.step = flow.first;
-    this.conv.data = withContext(data);
+    this.conv.step = step ?? flow.first;
+    this.conv.data = checked;
     this.conv.history = [];
     this.conv.misses = 0;
   }

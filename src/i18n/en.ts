@@ -205,6 +205,8 @@ export const en: Dictionary = {
   'need.place_office': '{village} village office',
   'need.ask_needed_by': 'When is it needed at the latest?',
   'need.needed_by_after_deadline': 'The date needed must be after the quote deadline.',
+  'need.summary_incomplete':
+    'Some answers are still missing. Choose *Change something* and fill in what is missing.',
   'need.summary':
     'Please check this need:\n\n📝 {title}\n📦 Items:\n{items}\n💰 HPS: {hps}\n⚖️ Method: *{method}* (at least {min} quotes)\n⏰ Quote deadline: {deadline}\n📍 Deliver to: {place}\n📅 Needed by: {neededBy}\n\nPublish it now?',
   'need.ask_route': 'For a direct purchase, how should the supplier be chosen?',
@@ -411,6 +413,8 @@ export const en: Dictionary = {
   'doc.vendor_signature': 'Supplier',
   'doc.page': 'Page',
   'order.document_caption': 'Order document {number} (PDF)',
+  'conversation.restarted':
+    'Sorry, the previous conversation cannot be continued because the app was just updated. Let us start again from the menu — anything already sent is kept.',
   'error.generic':
     'Sorry, something went wrong on our side. Please send it again in a moment, or type *menu*.',
   'rate.slow_down':

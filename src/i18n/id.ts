@@ -203,6 +203,8 @@ export const id = {
   'need.place_office': 'Kantor Desa {village}',
   'need.ask_needed_by': 'Barang dibutuhkan paling lambat kapan?',
   'need.needed_by_after_deadline': 'Tanggal dibutuhkan harus sesudah batas penawaran.',
+  'need.summary_incomplete':
+    'Masih ada jawaban yang kosong. Pilih *Ubah data* lalu lengkapi bagian yang kurang.',
   'need.summary':
     'Periksa kebutuhan ini:\n\n📝 {title}\n📦 Barang:\n{items}\n💰 HPS: {hps}\n⚖️ Cara pengadaan: *{method}* (minimal {min} penawaran)\n⏰ Batas penawaran: {deadline}\n📍 Dikirim ke: {place}\n📅 Dibutuhkan: {neededBy}\n\nUmumkan sekarang?',
   'need.ask_route': 'Untuk pembelian langsung, bagaimana memilih penyedianya?',
@@ -412,6 +414,8 @@ export const id = {
   'doc.vendor_signature': 'Penyedia',
   'doc.page': 'Halaman',
   'order.document_caption': 'Dokumen pesanan {number} (PDF)',
+  'conversation.restarted':
+    'Maaf, percakapan sebelumnya tidak bisa dilanjutkan karena aplikasi baru saja diperbarui. Kita mulai lagi dari menu — jawaban yang sudah terkirim tetap tersimpan.',
   'error.generic': 'Maaf, ada gangguan di sistem kami. Silakan kirim lagi sebentar lagi, atau ketik *menu*.',
   'rate.slow_down':
     'Pelan-pelan ya 🙏 Pesan Anda datang terlalu cepat, jadi sebagian belum kami baca. Tunggu sebentar, lalu kirim lagi yang penting.',

@@ -231,7 +231,9 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
     // Reconnect attempts keep failing meanwhile; nothing is sent, nothing is given up.
     await eventually(async () => phone.clients.length >= clientsBefore + 2, 10_000);
     expect(phone.sent.filter((s) => digits.includes(s.to))).toEqual([]);
-    expect((await alerts()).every((a) => a.status === 'pending')).toBe(true);
+    // Waiting, not given up: a row may be claimed ('sending') at the instant it is read, while
+    // a worker finds the phone away and puts it back (a CI run under load caught one there).
+    expect((await alerts()).filter((a) => a.status !== 'pending' && a.status !== 'sending')).toEqual([]);
 
     phone.offline = false;
     await eventually(async () => (await linkState()) === 'ready', 15_000);

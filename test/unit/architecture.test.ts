@@ -107,7 +107,9 @@ describe('the folders of the code', () => {
 
   it('write SQL only in src/store', () => {
     const sqlOutside = FILES.filter((f) => !f.startsWith(`src${path.sep}store${path.sep}`)).filter((f) =>
-      /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/.test(readFileSync(path.join(ROOT, f), 'utf8')),
+      /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/.test(
+        readFileSync(path.join(ROOT, f), 'utf8'),
+      ),
     );
     expect(sqlOutside).toEqual([]);
   });

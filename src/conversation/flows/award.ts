@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { awardButton, readButton } from '../../domain/buttons.js';
 import { earliestDeadline } from '../../domain/deadlines.js';
 import { isLowest } from '../../domain/ranking.js';
@@ -6,35 +7,49 @@ import { money, rankedPrompt, when } from '../../notices/format.js';
 import { parseDateTime } from '../../parse/dates.js';
 import { parseRupiah } from '../../parse/money.js';
 import { isFail, type RankedQuote } from '../../procurement/index.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { type DataOf, defineFlow } from '../define-flow.js';
+import type { TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
+import { isSkip, pickOption } from '../steps.js';
 
-const needId = (ctx: TurnContext) => Number(ctx.data.needId);
+const DATA = {
+  /** The need this is about (the flow's context). */
+  needId: z.number(),
+  quoteId: z.number().optional(),
+  /** Why not the lowest quote (required then). */
+  reason: z.string().optional(),
+  /** The agreed amount after negotiation (the offered total when skipped). */
+  final: z.number().optional(),
+  /** Too few quotes: extend (false) or also invite the next ring of vendors (true). */
+  widen: z.boolean().optional(),
+};
+type Ctx = TurnContext<DataOf<typeof DATA>>;
 
-async function ranked(ctx: TurnContext) {
+const needId = (ctx: Ctx) => ctx.data.needId;
+
+async function ranked(ctx: Ctx) {
   const r = await ctx.store.needs.ranked(ctx.actor.userId, needId(ctx));
   return isFail(r) ? null : r;
 }
 
-const chosen = (ctx: TurnContext, list: RankedQuote[]) =>
-  list.find((q) => q.quoteId === Number(ctx.data.quoteId));
+const chosen = (ctx: Ctx, list: RankedQuote[]) => list.find((q) => q.quoteId === ctx.data.quoteId);
 
 /** At the deadline: the officer sees the ranked quotes and awards, or extends / widens / gives up when too few came. */
-export const awardFlow: Flow = {
+export const awardFlow = defineFlow({
   name: 'award',
   first: 'choose',
   collectsData: true,
   taskName: 'task.award',
-  steps: {
-    choose: {
+  data: DATA,
+  steps: (s) => ({
+    choose: s.step({
       async prompt(ctx) {
         const r = await ranked(ctx);
         if (!r) return { text: ctx.t('award.not_ready') };
         const p = rankedPrompt(ctx.t, ctx.locale, r.need, r.ranked, r.received);
         return { text: p.text, options: p.options };
       },
-      async handle(ctx): Promise<StepResult> {
+      async handle(ctx) {
         const r = await ranked(ctx);
         if (r?.need.status !== 'closed') return home([ctx.t('award.not_ready')]);
         const enough = r.received >= r.need.minQuotes && r.ranked.length > 0;
@@ -66,10 +81,10 @@ export const awardFlow: Flow = {
         const b = readButton(picked);
         if (b?.kind !== 'award' || typeof b.choice === 'string') return home();
         ctx.data.quoteId = b.choice.quoteId;
-        return next(isLowest(r.ranked, Number(ctx.data.quoteId)) ? 'negotiate' : 'reason');
+        return next(isLowest(r.ranked, b.choice.quoteId) ? 'negotiate' : 'reason');
       },
-    },
-    reason: textStep({
+    }),
+    reason: s.text({
       text: (ctx) => ctx.t('award.ask_reason'),
       answer: (text, ctx) => {
         if (text.trim().length < 5) return retry(ctx.t('award.reason_short'));
@@ -77,7 +92,7 @@ export const awardFlow: Flow = {
         return next('negotiate');
       },
     }),
-    negotiate: textStep({
+    negotiate: s.text({
       text: async (ctx) => {
         const r = await ranked(ctx);
         const q = r && chosen(ctx, r.ranked);
@@ -98,25 +113,27 @@ export const awardFlow: Flow = {
         return next('confirm');
       },
     }),
-    confirm: yesNoStep({
+    confirm: s.yesNo({
       text: async (ctx) => {
         const r = await ranked(ctx);
         const q = r && chosen(ctx, r.ranked);
-        const amount = Number(ctx.data.final);
+        const amount = ctx.data.final ?? q?.total ?? 0;
         return ctx.t('award.summary', {
           vendor: q?.business_name ?? '',
           amount: money(amount, ctx.locale),
           words: rupiahInWords(amount),
-          reason: ctx.data.reason ? String(ctx.data.reason) : ctx.t('award.reason_lowest'),
+          reason: ctx.data.reason ?? ctx.t('award.reason_lowest'),
         });
       },
       yesLabel: 'award.opt_confirm',
       noLabel: 'award.opt_choose_again',
       answer: async (yes, ctx) => {
         if (!yes) return next('choose');
-        const r = await ctx.store.needs.award(ctx.actor.userId, needId(ctx), Number(ctx.data.quoteId), {
-          reason: (ctx.data.reason as string | undefined) ?? null,
-          finalAmount: Number(ctx.data.final),
+        const { quoteId } = ctx.data;
+        if (quoteId === undefined) return next('choose');
+        const r = await ctx.store.needs.award(ctx.actor.userId, needId(ctx), quoteId, {
+          reason: ctx.data.reason ?? null,
+          finalAmount: ctx.data.final ?? null,
         });
         if (isFail(r)) return home([ctx.t('award.not_ready')]);
         return home([
@@ -124,29 +141,29 @@ export const awardFlow: Flow = {
         ]);
       },
     }),
-    new_deadline: textStep({
+    new_deadline: s.text({
       text: (ctx) => ctx.t('award.ask_new_deadline'),
       answer: async (text, ctx) => {
-        const parsed = parseDateTime(text, { now: ctx.now, timeZone: ctx.config.TIME_ZONE, defaultHour: 12 });
+        const r = await ranked(ctx);
+        if (!r) return home([ctx.t('award.not_ready')]);
+        // The need's regency sets the time zone and the minimum window, as when it was posted.
+        const rules = await ctx.store.rules(r.need.regencyCode);
+        const parsed = parseDateTime(text, { now: ctx.now, timeZone: rules.timeZone, defaultHour: 12 });
         if (!parsed.ok) return retry(ctx.t('hint.date'));
-        const earliest = earliestDeadline(ctx.now, ctx.config.MIN_QUOTE_WINDOW_MINUTES);
+        const earliest = earliestDeadline(ctx.now, rules.minQuoteWindowMinutes);
         if (parsed.value.at < earliest) {
-          const earliestText = when(earliest, ctx.locale, ctx.config.TIME_ZONE);
+          const earliestText = when(earliest, ctx.locale, rules.timeZone);
           return retry(ctx.t('need.deadline_too_soon', { earliest: earliestText }));
         }
-        const r = await ctx.store.needs.extend(
-          ctx.actor.userId,
-          needId(ctx),
-          parsed.value.at,
-          Boolean(ctx.data.widen),
-        );
-        if (isFail(r)) return home([ctx.t('award.not_ready')]);
+        const widen = ctx.data.widen ?? false;
+        const extended = await ctx.store.needs.extend(ctx.actor.userId, needId(ctx), parsed.value.at, widen);
+        if (isFail(extended)) return home([ctx.t('award.not_ready')]);
         return home([
-          ctx.t(ctx.data.widen ? 'award.widened' : 'award.extended', {
-            deadline: when(parsed.value.at, ctx.locale, ctx.config.TIME_ZONE),
+          ctx.t(widen ? 'award.widened' : 'award.extended', {
+            deadline: when(parsed.value.at, ctx.locale, rules.timeZone),
           }),
         ]);
       },
     }),
-  },
-};
+  }),
+});

@@ -1,26 +1,33 @@
-import type { Flow, TurnContext } from '../flow.js';
+import { z } from 'zod';
+import { defineFlow } from '../define-flow.js';
+import type { TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { choiceStep, textStep, yesNoStep } from '../steps.js';
 
 /** Needs offered as the subject of a complaint; older ones are "something else". */
 const SUBJECTS = 6;
 const MIN_TEXT = 10;
 const MAX_TEXT = 2000;
 
-const subjects = (ctx: TurnContext) => ctx.store.complaints.subjects(ctx.actor.userId, SUBJECTS);
+const subjects = (ctx: TurnContext<object>) => ctx.store.complaints.subjects(ctx.actor.userId, SUBJECTS);
 const labelOf = (s: { number: string; title: string }) => `${s.number} — ${s.title}`;
 
 /**
  * A complaint (pengaduan) to the regency: about one of the person's needs or something else,
  * in their own words; the admin handles it in the console and answers in the chat.
  */
-export const complaintFlow: Flow = {
+export const complaintFlow = defineFlow({
   name: 'complaint',
   first: 'about',
   collectsData: true,
   taskName: 'task.complaint',
-  steps: {
-    about: choiceStep({
+  data: {
+    /** The need complained about; null for "something else". */
+    needId: z.number().nullable().optional(),
+    about: z.string().optional(),
+    text: z.string().optional(),
+  },
+  steps: (s) => ({
+    about: s.choice({
       text: (ctx) => ctx.t('complaint.ask_about'),
       options: async (ctx) => [
         ...(await subjects(ctx)).map((s) => ({ id: String(s.needId), label: labelOf(s) })),
@@ -33,7 +40,7 @@ export const complaintFlow: Flow = {
         return next('text');
       },
     }),
-    text: textStep({
+    text: s.text({
       text: (ctx) => ctx.t('complaint.ask_text'),
       answer: (text, ctx) => {
         const clean = text.trim();
@@ -42,19 +49,16 @@ export const complaintFlow: Flow = {
         return next('confirm');
       },
     }),
-    confirm: yesNoStep({
-      text: (ctx) =>
-        ctx.t('complaint.summary', { about: String(ctx.data.about), text: String(ctx.data.text) }),
+    confirm: s.yesNo({
+      text: (ctx) => ctx.t('complaint.summary', { about: ctx.data.about ?? '', text: ctx.data.text ?? '' }),
       yesLabel: 'complaint.send',
       noLabel: 'complaint.rewrite',
       answer: async (yes, ctx) => {
         if (!yes) return next('text');
-        const needId = (ctx.data.needId as number | null) ?? null;
-        const filed = await ctx.store.complaints.file({
-          userId: ctx.actor.userId,
-          needId,
-          text: String(ctx.data.text),
-        });
+        const { text } = ctx.data;
+        if (!text) return next('text');
+        const needId = ctx.data.needId ?? null;
+        const filed = await ctx.store.complaints.file({ userId: ctx.actor.userId, needId, text });
         if (!filed) return home([ctx.t('complaint.not_registered')]);
         await ctx.store.audit({
           actorType: 'user',
@@ -67,5 +71,5 @@ export const complaintFlow: Flow = {
         return home([ctx.t('complaint.filed', { number: `ADU-${filed.id}` })]);
       },
     }),
-  },
-};
+  }),
+});

@@ -1,24 +1,29 @@
+import { z } from 'zod';
 import type { MessageKey } from '../../i18n/index.js';
 import { money, when } from '../../notices/format.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { type DataOf, defineFlow } from '../define-flow.js';
+import type { Flow, FlowName, StepResult, TurnContext } from '../flow.js';
 import { goto, home, next } from '../flow.js';
 import { pickOption } from '../steps.js';
 import type { OutboundOption } from '../types.js';
 
 const PAGE = 8;
 
+const DATA = { page: z.number().optional() };
+type Ctx = TurnContext<DataOf<typeof DATA>>;
+
 interface ListSpec {
-  name: string;
+  name: FlowName;
   title: MessageKey;
   empty: MessageKey;
-  load(ctx: TurnContext, limit: number, offset: number): Promise<OutboundOption[]>;
-  open(id: string, ctx: TurnContext): Promise<StepResult> | StepResult;
+  load(ctx: Ctx, limit: number, offset: number): Promise<OutboundOption[]>;
+  open(id: string, ctx: Ctx): Promise<StepResult<'list'>> | StepResult<'list'>;
 }
 
 /** A long list shown a page at a time, with "next page" and "back to menu". */
 function listFlow(spec: ListSpec): Flow {
-  const page = (ctx: TurnContext) => Number(ctx.data.page ?? 0);
-  async function options(ctx: TurnContext) {
+  const page = (ctx: Ctx) => ctx.data.page ?? 0;
+  async function options(ctx: Ctx) {
     const rows = await spec.load(ctx, PAGE + 1, page(ctx) * PAGE);
     const more = rows.length > PAGE;
     return {
@@ -30,12 +35,13 @@ function listFlow(spec: ListSpec): Flow {
       ],
     };
   }
-  return {
+  return defineFlow({
     name: spec.name,
     first: 'list',
     collectsData: false,
-    steps: {
-      list: {
+    data: DATA,
+    steps: (s) => ({
+      list: s.step({
         async prompt(ctx) {
           const { rows, options: opts } = await options(ctx);
           return { text: ctx.t(rows.length ? spec.title : spec.empty), options: opts };
@@ -51,14 +57,15 @@ function listFlow(spec: ListSpec): Flow {
           }
           return spec.open(picked, ctx);
         },
-      },
-    },
-  };
+      }),
+    }),
+  });
 }
 
-const vendorId = async (ctx: TurnContext) => (await ctx.store.findVendor(ctx.actor.userId))?.id ?? 0;
-const officerId = async (ctx: TurnContext) => (await ctx.store.findOfficer(ctx.actor.userId))?.id ?? 0;
-const statusLabel = (ctx: TurnContext, s: string) => ctx.t(`status.${s}` as MessageKey);
+const vendorId = async (ctx: TurnContext<object>) => (await ctx.store.findVendor(ctx.actor.userId))?.id ?? 0;
+const officerId = async (ctx: TurnContext<object>) =>
+  (await ctx.store.findOfficer(ctx.actor.userId))?.id ?? 0;
+const statusLabel = (ctx: TurnContext<object>, s: string) => ctx.t(`status.${s}` as MessageKey);
 
 export const myNeeds = listFlow({
   name: 'my_needs',

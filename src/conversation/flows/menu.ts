@@ -1,6 +1,7 @@
-import { type Action, decide, type Subject, type Verification } from '../../domain/policy.js';
+import { type Action, decide, type Subject } from '../../domain/policy.js';
 import type { MessageKey } from '../../i18n/index.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { defineFlow } from '../define-flow.js';
+import type { FlowName, TurnContext } from '../flow.js';
 import { goto, next } from '../flow.js';
 import { pickOption } from '../steps.js';
 
@@ -9,7 +10,7 @@ interface MenuItem {
   id: string;
   label: MessageKey;
   action: Action;
-  flow?: string;
+  flow?: FlowName;
 }
 
 const OFFICER_MENU: MenuItem[] = [
@@ -30,16 +31,15 @@ const VENDOR_MENU: MenuItem[] = [
   { id: 'help', label: 'menu.help', action: 'chat' },
 ];
 
-async function subjectOf(ctx: TurnContext): Promise<Subject & { role: 'officer' | 'vendor' | null }> {
+async function subjectOf(ctx: TurnContext<object>): Promise<Subject & { role: 'officer' | 'vendor' | null }> {
   const [officer, vendor] = await Promise.all([
     ctx.store.findOfficer(ctx.actor.userId),
     ctx.store.findVendor(ctx.actor.userId),
   ]);
-  const verification = (v: string) => v as Verification;
   return {
     status: ctx.actor.status,
-    officer: officer ? { verification: verification(officer.verification) } : null,
-    vendor: vendor ? { verification: verification(vendor.verification) } : null,
+    officer: officer ? { verification: officer.verification } : null,
+    vendor: vendor ? { verification: vendor.verification } : null,
     role: officer ? 'officer' : vendor ? 'vendor' : null,
   };
 }
@@ -53,12 +53,13 @@ const DENIAL_KEYS: Record<string, MessageKey> = {
   vendor_rejected: 'policy.vendor_rejected',
 };
 
-export const menuFlow: Flow = {
+export const menuFlow = defineFlow({
   name: 'menu',
   first: 'main',
   collectsData: false,
-  steps: {
-    main: {
+  data: {},
+  steps: (s) => ({
+    main: s.step({
       help: 'help.menu',
       async prompt(ctx) {
         const s = await subjectOf(ctx);
@@ -68,7 +69,7 @@ export const menuFlow: Flow = {
           options: items.map((i) => ({ id: i.id, label: ctx.t(i.label) })),
         };
       },
-      async handle(ctx): Promise<StepResult> {
+      async handle(ctx) {
         const s = await subjectOf(ctx);
         if (!s.role) return goto('start');
         const items = s.role === 'vendor' ? VENDOR_MENU : OFFICER_MENU;
@@ -85,6 +86,6 @@ export const menuFlow: Flow = {
           return next('main', [ctx.t(DENIAL_KEYS[decision.reason] ?? 'policy.not_officer')]);
         return goto(item.flow ?? 'menu');
       },
-    },
-  },
-};
+    }),
+  }),
+});

@@ -1,44 +1,82 @@
+import { z } from 'zod';
 import { earliestDeadline } from '../../domain/deadlines.js';
 import { titleCase } from '../../domain/names.js';
 import { itemLines, methodName, money, when } from '../../notices/format.js';
 import { parseDateTime } from '../../parse/dates.js';
 import { parseQuantity } from '../../parse/quantity.js';
 import { isFail } from '../../procurement/index.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { type DataOf, defineFlow } from '../define-flow.js';
+import type { StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { choiceStep, cleanName, pickOption, textStep, yesNoStep } from '../steps.js';
+import { cleanName, pickOption } from '../steps.js';
 import { readAmount } from './amount.js';
 import { categoryOptions } from './shared.js';
 
-type Item = { name: string; quantity: number; unit: string };
-const items = (ctx: TurnContext) => (ctx.data.items as Item[] | undefined) ?? [];
-const then = (ctx: TurnContext, step: string): StepResult => next(ctx.data.editing ? 'confirm' : step);
+const DATA = {
+  title: z.string().optional(),
+  categoryId: z.number().optional(),
+  items: z.array(z.object({ name: z.string(), quantity: z.number(), unit: z.string() })).optional(),
+  /** The item whose quantity is asked next. */
+  cur: z.string().optional(),
+  hps: z.number().optional(),
+  deadline: z.coerce.date().optional(),
+  place: z.string().optional(),
+  neededBy: z.coerce.date().optional(),
+  /** Changing one answer from the summary: go back to it afterwards. */
+  editing: z.boolean().optional(),
+};
+type Ctx = TurnContext<DataOf<typeof DATA>>;
+type StepName =
+  | 'title'
+  | 'category'
+  | 'item_name'
+  | 'item_qty'
+  | 'item_more'
+  | 'hps'
+  | 'deadline'
+  | 'place'
+  | 'needed_by'
+  | 'confirm'
+  | 'route'
+  | 'direct_pick'
+  | 'edit';
 
-async function rules(ctx: TurnContext) {
-  const p = await ctx.store.needs.preview(ctx.actor.userId, Number(ctx.data.hps ?? 1));
+const items = (ctx: Ctx) => ctx.data.items ?? [];
+const then = (ctx: Ctx, step: StepName): StepResult<StepName> => next(ctx.data.editing ? 'confirm' : step);
+
+/** The answers a need cannot be published without, or null while one is missing. */
+function answers(ctx: Ctx) {
+  const { title, categoryId, hps, deadline, place, neededBy } = ctx.data;
+  if (!title || !categoryId || !hps || !deadline || !place || !neededBy) return null;
+  return { title, categoryId, hps, deadline, place, neededBy, items: items(ctx) };
+}
+
+async function rules(ctx: Ctx) {
+  const p = await ctx.store.needs.preview(ctx.actor.userId, ctx.data.hps ?? 1);
   if (isFail(p)) throw new Error(`need flow without an officer: ${p.error}`);
   return p;
 }
 
-function parseWhen(ctx: TurnContext, text: string, tz: string) {
+function parseWhen(ctx: Ctx, text: string, tz: string) {
   return parseDateTime(text, { now: ctx.now, timeZone: tz, defaultHour: 12 });
 }
 
-async function publishNow(ctx: TurnContext, directVendorId: number | null): Promise<StepResult> {
-  const deadline = new Date(String(ctx.data.deadline));
+async function publishNow(ctx: Ctx, directVendorId: number | null): Promise<StepResult<StepName>> {
+  const a = answers(ctx);
+  if (!a) return next('confirm');
   const r = await rules(ctx);
-  if (deadline < earliestDeadline(ctx.now, r.minWindowMinutes)) {
+  if (a.deadline < earliestDeadline(ctx.now, r.minWindowMinutes)) {
     ctx.data.editing = true;
     return next('deadline', [ctx.t('need.deadline_passed_meanwhile')]);
   }
   const published = await ctx.store.needs.publish(ctx.actor.userId, {
-    title: String(ctx.data.title),
-    categoryId: Number(ctx.data.categoryId),
-    items: items(ctx),
-    hps: Number(ctx.data.hps),
-    deadline,
-    deliveryPlace: String(ctx.data.place),
-    neededBy: new Date(String(ctx.data.neededBy)),
+    title: a.title,
+    categoryId: a.categoryId,
+    items: a.items,
+    hps: a.hps,
+    deadline: a.deadline,
+    deliveryPlace: a.place,
+    neededBy: a.neededBy,
     directVendorId,
   });
   if (isFail(published)) return home([ctx.t('policy.officer_pending')]);
@@ -46,19 +84,20 @@ async function publishNow(ctx: TurnContext, directVendorId: number | null): Prom
     ctx.t('need.published', {
       number: published.number,
       method: methodName(ctx.t, published.method),
-      deadline: when(deadline, ctx.locale, r.timeZone),
+      deadline: when(a.deadline, ctx.locale, r.timeZone),
     }),
   ]);
 }
 
 /** An officer posts what the desa needs, item by item, and publishes it after a summary. */
-export const needPost: Flow = {
+export const needPost = defineFlow({
   name: 'need_post',
   first: 'title',
   collectsData: true,
   taskName: 'task.need_post',
-  steps: {
-    title: textStep({
+  data: DATA,
+  steps: (s) => ({
+    title: s.text({
       text: (ctx) => ctx.t('need.ask_title'),
       help: 'help.need_title',
       answer: (text, ctx) => {
@@ -68,7 +107,7 @@ export const needPost: Flow = {
         return then(ctx, 'category');
       },
     }),
-    category: choiceStep({
+    category: s.choice({
       text: (ctx) => ctx.t('need.ask_category'),
       options: categoryOptions,
       choose: (id, ctx) => {
@@ -76,7 +115,7 @@ export const needPost: Flow = {
         return then(ctx, 'item_name');
       },
     }),
-    item_name: textStep({
+    item_name: s.text({
       text: (ctx) => ctx.t('need.ask_item_name', { n: items(ctx).length + 1 }),
       help: 'help.need_items',
       answer: (text, ctx) => {
@@ -86,21 +125,21 @@ export const needPost: Flow = {
         return next('item_qty');
       },
     }),
-    item_qty: textStep({
-      text: (ctx) => ctx.t('need.ask_item_qty', { item: String(ctx.data.cur) }),
+    item_qty: s.text({
+      text: (ctx) => ctx.t('need.ask_item_qty', { item: ctx.data.cur ?? '' }),
       answer: (text, ctx) => {
         const q = parseQuantity(text);
         if (!q.ok) return retry(ctx.t('hint.quantity'));
         ctx.data.items = [
           ...items(ctx),
-          { name: String(ctx.data.cur), quantity: q.value.amount, unit: q.value.unit ?? 'unit' },
+          { name: ctx.data.cur ?? '', quantity: q.value.amount, unit: q.value.unit ?? 'unit' },
         ];
         delete ctx.data.cur;
         if (items(ctx).length >= 30) return then(ctx, 'hps');
         return next('item_more');
       },
     }),
-    item_more: choiceStep({
+    item_more: s.choice({
       text: (ctx) => ctx.t('need.items_so_far', { items: itemLines(items(ctx)) }),
       options: (ctx) => [
         { id: 'more', label: ctx.t('need.opt_add_item') },
@@ -108,7 +147,7 @@ export const needPost: Flow = {
       ],
       choose: (id, ctx) => (id === 'more' ? next('item_name') : then(ctx, 'hps')),
     }),
-    hps: textStep({
+    hps: s.text({
       text: (ctx) => ctx.t('need.ask_hps'),
       help: 'help.need_hps',
       answer: (text, ctx) => {
@@ -118,7 +157,7 @@ export const needPost: Flow = {
         return then(ctx, 'deadline');
       },
     }),
-    deadline: textStep({
+    deadline: s.text({
       text: (ctx) => ctx.t('need.ask_deadline'),
       help: 'help.need_deadline',
       answer: async (text, ctx) => {
@@ -129,11 +168,11 @@ export const needPost: Flow = {
         if (parsed.value.at < earliest) {
           return retry(ctx.t('need.deadline_too_soon', { earliest: when(earliest, ctx.locale, r.timeZone) }));
         }
-        ctx.data.deadline = parsed.value.at.toISOString();
+        ctx.data.deadline = parsed.value.at;
         return then(ctx, 'place');
       },
     }),
-    place: {
+    place: s.step({
       async prompt(ctx) {
         const r = await rules(ctx);
         const place = await ctx.store.villagePlace(r.villageCode);
@@ -156,31 +195,33 @@ export const needPost: Flow = {
         }
         return then(ctx, 'needed_by');
       },
-    },
-    needed_by: textStep({
+    }),
+    needed_by: s.text({
       text: (ctx) => ctx.t('need.ask_needed_by'),
       answer: async (text, ctx) => {
         const r = await rules(ctx);
         const parsed = parseWhen(ctx, text, r.timeZone);
         if (!parsed.ok) return retry(ctx.t('hint.date'));
-        if (parsed.value.at <= new Date(String(ctx.data.deadline)))
+        if (ctx.data.deadline && parsed.value.at <= ctx.data.deadline)
           return retry(ctx.t('need.needed_by_after_deadline'));
-        ctx.data.neededBy = parsed.value.at.toISOString();
+        ctx.data.neededBy = parsed.value.at;
         return next('confirm');
       },
     }),
-    confirm: yesNoStep({
+    confirm: s.yesNo({
       text: async (ctx) => {
         const r = await rules(ctx);
+        const a = answers(ctx);
+        if (!a) return ctx.t('need.summary_incomplete');
         return ctx.t('need.summary', {
-          title: String(ctx.data.title),
-          items: itemLines(items(ctx)),
-          hps: money(Number(ctx.data.hps), ctx.locale),
+          title: a.title,
+          items: itemLines(a.items),
+          hps: money(a.hps, ctx.locale),
           method: methodName(ctx.t, r.method),
           min: r.minQuotes,
-          deadline: when(new Date(String(ctx.data.deadline)), ctx.locale, r.timeZone),
-          place: String(ctx.data.place),
-          neededBy: when(new Date(String(ctx.data.neededBy)), ctx.locale, r.timeZone),
+          deadline: when(a.deadline, ctx.locale, r.timeZone),
+          place: a.place,
+          neededBy: when(a.neededBy, ctx.locale, r.timeZone),
         });
       },
       yesLabel: 'need.opt_publish',
@@ -193,7 +234,7 @@ export const needPost: Flow = {
       },
     }),
     // Pembelian langsung: ask the nearest vendors for quotes, or buy from one picked directly.
-    route: choiceStep({
+    route: s.choice({
       text: (ctx) => ctx.t('need.ask_route'),
       options: (ctx) => [
         { id: 'quotes', label: ctx.t('need.route_quotes') },
@@ -201,9 +242,9 @@ export const needPost: Flow = {
       ],
       choose: (choice, ctx) => (choice === 'direct' ? next('direct_pick') : publishNow(ctx, null)),
     }),
-    direct_pick: {
+    direct_pick: s.step({
       async prompt(ctx) {
-        const rec = await ctx.store.needs.recommend(ctx.actor.userId, Number(ctx.data.categoryId));
+        const rec = await ctx.store.needs.recommend(ctx.actor.userId, ctx.data.categoryId ?? 0);
         const vendors = isFail(rec) ? [] : rec.vendors;
         if (vendors.length === 0)
           return {
@@ -222,7 +263,7 @@ export const needPost: Flow = {
         };
       },
       async handle(ctx) {
-        const rec = await ctx.store.needs.recommend(ctx.actor.userId, Number(ctx.data.categoryId));
+        const rec = await ctx.store.needs.recommend(ctx.actor.userId, ctx.data.categoryId ?? 0);
         const vendors = isFail(rec) ? [] : rec.vendors;
         const picked = await pickOption(ctx, [
           ...vendors.map((v) => ({ id: `v${v.vendorId}`, label: v.name })),
@@ -231,8 +272,8 @@ export const needPost: Flow = {
         if (typeof picked !== 'string') return picked;
         return publishNow(ctx, picked === 'quotes' ? null : Number(picked.slice(1)));
       },
-    },
-    edit: choiceStep({
+    }),
+    edit: s.choice({
       text: (ctx) => ctx.t('common.which_to_change'),
       options: (ctx) => [
         { id: 'title', label: ctx.t('need.field_title') },
@@ -250,8 +291,8 @@ export const needPost: Flow = {
           return next('item_name');
         }
         ctx.data.editing = true;
-        return next(field);
+        return next(field as StepName);
       },
     }),
-  },
-};
+  }),
+});

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import { titleCase } from '../../domain/names.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { OfficersTable } from '../../store/schema.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { type DataOf, defineFlow } from '../define-flow.js';
+import type { StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { choiceStep, cleanName, isSkip, textStep, yesNoStep } from '../steps.js';
-import { locationEntry, locationSteps } from './shared.js';
+import { cleanName, isSkip } from '../steps.js';
+import { type LocationStep, locationEntry, locationSteps } from './shared.js';
 
 type Position = OfficersTable['position'];
 
@@ -18,18 +20,35 @@ export const POSITIONS: Array<{ id: Position; key: MessageKey; aliases: string[]
   { id: 'lainnya', key: 'position.lainnya', aliases: ['lainnya', 'lain', 'other'] },
 ];
 
-export const positionLabel = (ctx: TurnContext, id: string) =>
+export const positionLabel = (ctx: TurnContext<object>, id: string) =>
   ctx.t(POSITIONS.find((p) => p.id === id)?.key ?? 'position.lainnya');
 
-const then = (ctx: TurnContext, step: string): StepResult => next(ctx.data.editing ? 'confirm' : step);
+// z.enum wants a non-empty tuple; POSITIONS is a literal list of six.
+const POSITION_IDS = POSITIONS.map((p) => p.id) as [Position, ...Position[]];
 
-export const officerRegistration: Flow = {
+const DATA = {
+  fullName: z.string().optional(),
+  loc_regency: z.string().optional(),
+  loc_district: z.string().optional(),
+  loc_village: z.string().optional(),
+  position: z.enum(POSITION_IDS).optional(),
+  /** An invite code from the regency (verified at once), or null to wait for verification. */
+  invite: z.string().nullable().optional(),
+  editing: z.boolean().optional(),
+};
+type Ctx = TurnContext<DataOf<typeof DATA>>;
+type StepName = 'full_name' | LocationStep<'loc_'> | 'position' | 'invite' | 'confirm' | 'edit';
+
+const then = (ctx: Ctx, step: StepName): StepResult<StepName> => next(ctx.data.editing ? 'confirm' : step);
+
+export const officerRegistration = defineFlow({
   name: 'officer_reg',
   first: 'full_name',
   collectsData: true,
   taskName: 'task.officer_reg',
-  steps: {
-    full_name: textStep({
+  data: DATA,
+  steps: (s) => ({
+    full_name: s.text({
       text: (ctx) => ctx.t('officer.ask_name'),
       answer: (text, ctx) => {
         const name = cleanName(text);
@@ -39,15 +58,17 @@ export const officerRegistration: Flow = {
       },
     }),
     ...locationSteps('loc_', { onlyDesa: true, after: (ctx) => then(ctx, 'position') }),
-    position: choiceStep({
+    position: s.choice({
       text: (ctx) => ctx.t('officer.ask_position'),
       options: (ctx) => POSITIONS.map((p) => ({ id: p.id, label: ctx.t(p.key), aliases: p.aliases })),
       choose: (id, ctx) => {
-        ctx.data.position = id;
+        const position = POSITIONS.find((p) => p.id === id);
+        if (!position) return next('position');
+        ctx.data.position = position.id;
         return then(ctx, 'invite');
       },
     }),
-    invite: textStep({
+    invite: s.text({
       text: (ctx) => ctx.t('officer.ask_invite'),
       help: 'help.invite',
       answer: async (text, ctx) => {
@@ -56,32 +77,34 @@ export const officerRegistration: Flow = {
           return next('confirm');
         }
         const code = text.replace(/\s+/g, '').toUpperCase();
-        const check = await ctx.store.checkInviteCode(code, String(ctx.data.loc_village));
+        if (!ctx.data.loc_village) return next(locationEntry(ctx, 'loc_'));
+        const check = await ctx.store.checkInviteCode(code, ctx.data.loc_village);
         if (!check.ok) return retry(ctx.t(`officer.invite_${check.reason}`));
         ctx.data.invite = code;
         return next('confirm');
       },
     }),
-    confirm: yesNoStep({
+    confirm: s.yesNo({
       text: async (ctx) => {
-        const place = await ctx.store.villagePlace(String(ctx.data.loc_village));
+        const place = ctx.data.loc_village ? await ctx.store.villagePlace(ctx.data.loc_village) : null;
         return ctx.t('officer.summary', {
-          name: String(ctx.data.fullName),
-          position: positionLabel(ctx, String(ctx.data.position)),
+          name: ctx.data.fullName ?? '-',
+          position: positionLabel(ctx, ctx.data.position ?? 'lainnya'),
           village: place ? titleCase(place.village) : '-',
           district: place ? titleCase(place.district) : '-',
-          invite: ctx.data.invite ? String(ctx.data.invite) : ctx.t('common.none'),
+          invite: ctx.data.invite ?? ctx.t('common.none'),
         });
       },
       yesLabel: 'common.yes_save',
       noLabel: 'common.no_change',
       answer: async (yes, ctx) => {
         if (!yes) return next('edit');
-        const village = String(ctx.data.loc_village);
+        const { fullName, loc_village: village, position } = ctx.data;
+        if (!fullName || !village || !position) return next('edit');
         let inviteId: number | null = null;
         if (ctx.data.invite) {
           // Checked again at saving time: the code may have been used since it was typed.
-          const check = await ctx.store.checkInviteCode(String(ctx.data.invite), village);
+          const check = await ctx.store.checkInviteCode(ctx.data.invite, village);
           if (!check.ok) {
             ctx.data.invite = null;
             return next('invite', [ctx.t(`officer.invite_${check.reason}`)]);
@@ -90,9 +113,9 @@ export const officerRegistration: Flow = {
         }
         const officerId = await ctx.store.saveOfficer({
           userId: ctx.actor.userId,
-          fullName: String(ctx.data.fullName),
+          fullName,
           villageCode: village,
-          position: ctx.data.position as Position,
+          position,
           inviteCodeId: inviteId,
         });
         const place = await ctx.store.villagePlace(village);
@@ -103,12 +126,12 @@ export const officerRegistration: Flow = {
           entityType: 'officer',
           entityId: String(officerId),
           regencyCode: place?.regencyCode ?? null,
-          data: { village, position: ctx.data.position },
+          data: { village, position },
         });
         return home([ctx.t(inviteId ? 'officer.registered_verified' : 'officer.registered_pending')]);
       },
     }),
-    edit: choiceStep({
+    edit: s.choice({
       text: (ctx) => ctx.t('common.which_to_change'),
       options: (ctx) => [
         { id: 'full_name', label: ctx.t('officer.field_name') },
@@ -118,8 +141,9 @@ export const officerRegistration: Flow = {
       ],
       choose: (field, ctx) => {
         ctx.data.editing = true;
-        return next(field === 'location' ? locationEntry(ctx, 'loc_') : field);
+        // The ids above are this flow's step names.
+        return next(field === 'location' ? locationEntry(ctx, 'loc_') : (field as StepName));
       },
     }),
-  },
-};
+  }),
+});

@@ -1,22 +1,29 @@
+import { z } from 'zod';
 import { money } from '../../notices/format.js';
 import { isFail } from '../../procurement/index.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { defineFlow } from '../define-flow.js';
+import type { StepResult, TurnContext } from '../flow.js';
 import { goto, home, next, retry } from '../flow.js';
-import { choiceStep, isSkip, textStep } from '../steps.js';
+import { isSkip } from '../steps.js';
 import { readAmount } from './amount.js';
 
-const orderId = (ctx: TurnContext) => Number(ctx.data.orderId);
-const order = (ctx: TurnContext) => ctx.store.orders.get(orderId(ctx));
-const stale = (ctx: TurnContext): StepResult => home([ctx.t('order.not_available')]);
+/** Every dialogue about an order starts from the order it is about. */
+const ORDER = { orderId: z.number() };
+type Ctx = TurnContext<{ orderId: number }>;
+
+const orderId = (ctx: Ctx) => ctx.data.orderId;
+const order = (ctx: Ctx) => ctx.store.orders.get(orderId(ctx));
+const stale = (ctx: TurnContext<object>): StepResult<never> => home([ctx.t('order.not_available')]);
 
 /** The winning vendor accepts or declines the order, then reports delivery (a photo is kept). */
-export const orderFlow: Flow = {
+export const orderFlow = defineFlow({
   name: 'order',
   first: 'accept',
   collectsData: true,
   taskName: 'task.order',
-  steps: {
-    accept: choiceStep({
+  data: ORDER,
+  steps: (s) => ({
+    accept: s.choice({
       text: async (ctx) => {
         const o = await order(ctx);
         return o
@@ -39,7 +46,7 @@ export const orderFlow: Flow = {
         return home([ctx.t('order.accepted_vendor', { number: r.order.number })]);
       },
     }),
-    decline_reason: textStep({
+    decline_reason: s.text({
       text: (ctx) => ctx.t('order.ask_decline_reason'),
       answer: async (text, ctx) => {
         const r = await ctx.store.orders.decline(ctx.actor.userId, orderId(ctx), text.slice(0, 300));
@@ -47,7 +54,7 @@ export const orderFlow: Flow = {
         return home([ctx.t('order.declined_vendor')]);
       },
     }),
-    deliver: {
+    deliver: s.step({
       accepts: ['photo', 'document'],
       prompt: (ctx) => ({ text: ctx.t('order.ask_delivery_proof') }),
       async handle(ctx) {
@@ -67,18 +74,19 @@ export const orderFlow: Flow = {
         if (isFail(r)) return stale(ctx);
         return home([ctx.t('order.delivery_reported')]);
       },
-    },
-  },
-};
+    }),
+  }),
+});
 
 /** The officer confirms receipt (BAST) or reports a problem. */
-export const receiptFlow: Flow = {
+export const receiptFlow = defineFlow({
   name: 'receipt',
   first: 'confirm',
   collectsData: true,
   taskName: 'task.receipt',
-  steps: {
-    confirm: choiceStep({
+  data: ORDER,
+  steps: (s) => ({
+    confirm: s.choice({
       text: async (ctx) => {
         const o = await order(ctx);
         return o
@@ -99,7 +107,7 @@ export const receiptFlow: Flow = {
         });
       },
     }),
-    problem: textStep({
+    problem: s.text({
       text: (ctx) => ctx.t('receipt.ask_problem'),
       answer: async (text, ctx) => {
         const r = await ctx.store.orders.reportProblem(ctx.actor.userId, orderId(ctx), text.slice(0, 1000));
@@ -107,17 +115,18 @@ export const receiptFlow: Flow = {
         return home([ctx.t('receipt.problem_recorded')]);
       },
     }),
-  },
-};
+  }),
+});
 
 /** The officer records the payment (for the village cash book), then rates the vendor. */
-export const paymentFlow: Flow = {
+export const paymentFlow = defineFlow({
   name: 'payment',
   first: 'ask',
   collectsData: true,
   taskName: 'task.payment',
-  steps: {
-    ask: choiceStep({
+  data: { ...ORDER, amount: z.number().optional() },
+  steps: (s) => ({
+    ask: s.choice({
       text: async (ctx) => {
         const o = await order(ctx);
         return o
@@ -130,7 +139,7 @@ export const paymentFlow: Flow = {
       ],
       choose: (choice, ctx) => (choice === 'now' ? next('amount') : home([ctx.t('payment.later')])),
     }),
-    amount: {
+    amount: s.step({
       async prompt(ctx) {
         const o = await order(ctx);
         return {
@@ -151,33 +160,36 @@ export const paymentFlow: Flow = {
         }
         return next('method');
       },
-    },
-    method: choiceStep({
+    }),
+    method: s.choice({
       text: (ctx) => ctx.t('payment.ask_method'),
       options: (ctx) => [
         { id: 'transfer', label: ctx.t('payment.transfer') },
         { id: 'tunai', label: ctx.t('payment.cash') },
       ],
       choose: async (method, ctx) => {
+        const { amount } = ctx.data;
+        if (amount === undefined) return next('amount');
         const r = await ctx.store.orders.recordPayment(ctx.actor.userId, orderId(ctx), {
-          amount: Number(ctx.data.amount),
+          amount,
           paidOn: ctx.now,
-          method: method as 'transfer' | 'tunai',
+          method: method === 'tunai' ? 'tunai' : 'transfer',
         });
         if (isFail(r)) return stale(ctx);
         return goto('rate', { data: { orderId: orderId(ctx) }, say: [ctx.t('payment.recorded')] });
       },
     }),
-  },
-};
+  }),
+});
 
 /** Both sides rate each other 1–5 once the order is paid. */
-export const rateFlow: Flow = {
+export const rateFlow = defineFlow({
   name: 'rate',
   first: 'score',
   collectsData: false,
-  steps: {
-    score: choiceStep({
+  data: ORDER,
+  steps: (s) => ({
+    score: s.choice({
       text: async (ctx) => {
         const o = await order(ctx);
         const other = o && o.officerUserId === ctx.actor.userId ? o.businessName : ctx.t('rate.the_village');
@@ -190,5 +202,5 @@ export const rateFlow: Flow = {
         return home([ctx.t('rate.thanks')]);
       },
     }),
-  },
-};
+  }),
+});

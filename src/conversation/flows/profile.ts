@@ -1,24 +1,34 @@
+import { z } from 'zod';
 import { titleCase } from '../../domain/names.js';
 import { maskPhone } from '../../parse/phone.js';
 import { formatClock, parseTimeRange } from '../../parse/time-range.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { type DataOf, defineFlow } from '../define-flow.js';
+import type { StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { pickOption, textStep } from '../steps.js';
+import { pickOption } from '../steps.js';
 import { positionLabel } from './officer-registration.js';
 import { categoriesStep, categoryOptions, languageStep, locationEntry, locationSteps } from './shared.js';
 
 /** How long a code to link another chat works. */
 const LINK_CODE_MINUTES = 10;
 
-const saved = (ctx: TurnContext): StepResult => next('show', [ctx.t('profile.saved')]);
+const DATA = {
+  categoryIds: z.array(z.number()).optional(),
+  loc_regency: z.string().optional(),
+  loc_district: z.string().optional(),
+  loc_village: z.string().optional(),
+};
+type Ctx = TurnContext<DataOf<typeof DATA>>;
 
-async function vendorOf(ctx: TurnContext) {
+const saved = (ctx: TurnContext<object>): StepResult<'show'> => next('show', [ctx.t('profile.saved')]);
+
+async function vendorOf(ctx: TurnContext<object>) {
   const vendor = await ctx.store.findVendor(ctx.actor.userId);
   if (!vendor) throw new Error('profile flow without a vendor');
   return vendor;
 }
 
-async function describe(ctx: TurnContext): Promise<{ text: string; vendor: boolean }> {
+async function describe(ctx: Ctx): Promise<{ text: string; vendor: boolean }> {
   const vendor = await ctx.store.findVendor(ctx.actor.userId);
   const language = ctx.t('language.name');
   if (vendor) {
@@ -41,7 +51,7 @@ async function describe(ctx: TurnContext): Promise<{ text: string; vendor: boole
         village: place ? titleCase(place.village) : '-',
         district: place ? titleCase(place.district) : '-',
         quiet,
-        status: ctx.t(`verification.${vendor.verification as 'pending' | 'verified' | 'rejected'}`),
+        status: ctx.t(`verification.${vendor.verification}`),
         language,
       }),
     };
@@ -56,13 +66,13 @@ async function describe(ctx: TurnContext): Promise<{ text: string; vendor: boole
       position: positionLabel(ctx, officer.position),
       village: place ? titleCase(place.village) : '-',
       district: place ? titleCase(place.district) : '-',
-      status: ctx.t(`verification.${officer.verification as 'pending' | 'verified' | 'rejected'}`),
+      status: ctx.t(`verification.${officer.verification}`),
       language,
     }),
   };
 }
 
-function profileOptions(ctx: TurnContext, vendor: boolean) {
+function profileOptions(ctx: Ctx, vendor: boolean) {
   return [
     ...(vendor
       ? [
@@ -78,12 +88,13 @@ function profileOptions(ctx: TurnContext, vendor: boolean) {
 }
 
 /** View the profile and change what a person may change themselves. */
-export const profileFlow: Flow = {
+export const profileFlow = defineFlow({
   name: 'profile',
   first: 'show',
   collectsData: false,
-  steps: {
-    show: {
+  data: DATA,
+  steps: (s) => ({
+    show: s.step({
       async prompt(ctx) {
         const { text, vendor } = await describe(ctx);
         return { text, options: profileOptions(ctx, vendor) };
@@ -102,21 +113,25 @@ export const profileFlow: Flow = {
           const code = await ctx.store.linkCodes.issue(ctx.actor.userId, LINK_CODE_MINUTES);
           return next('show', [ctx.t('link.code', { code, minutes: LINK_CODE_MINUTES })]);
         }
-        return next(picked);
+        if (picked === 'quiet' || picked === 'language') return next(picked);
+        return next('show');
       },
-    },
-    categories: categoriesStep('categoryIds', async (ctx) => {
-      await ctx.store.setVendorCategories((await vendorOf(ctx)).id, ctx.data.categoryIds as number[]);
+    }),
+    categories: categoriesStep('categoryIds', 'categories', async (ctx) => {
+      const ids = DATA.categoryIds.parse(ctx.data.categoryIds) ?? [];
+      await ctx.store.setVendorCategories((await vendorOf(ctx)).id, ids);
       return saved(ctx);
     }),
     ...locationSteps('loc_', {
       onlyDesa: false,
       after: async (ctx) => {
-        await ctx.store.updateVendorLocation((await vendorOf(ctx)).id, String(ctx.data.loc_village));
+        const village = DATA.loc_village.parse(ctx.data.loc_village);
+        if (!village) return next(locationEntry(ctx, 'loc_'));
+        await ctx.store.updateVendorLocation((await vendorOf(ctx)).id, village);
         return saved(ctx);
       },
     }),
-    quiet: textStep({
+    quiet: s.text({
       text: (ctx) => ctx.t('profile.ask_quiet'),
       help: 'help.quiet',
       answer: async (text, ctx) => {
@@ -129,5 +144,5 @@ export const profileFlow: Flow = {
       },
     }),
     language: languageStep(saved),
-  },
-};
+  }),
+});

@@ -1,33 +1,38 @@
 import { formatRegencyName, titleCase } from '../../domain/names.js';
 import { asLocale, languageOptions } from '../../i18n/index.js';
 import { matchOption } from '../../parse/options.js';
-import type { Step, StepResult, TurnContext } from '../flow.js';
+import type { FlowData, Step, StepResult, TurnContext } from '../flow.js';
 import { next, retry } from '../flow.js';
 import { choiceStep, pickOption } from '../steps.js';
 import type { OutboundOption } from '../types.js';
 
-type After = (ctx: TurnContext) => StepResult | Promise<StepResult>;
+type After<S extends string> = (ctx: TurnContext) => StepResult<S> | Promise<StepResult<S>>;
+
+/** The three location questions under a prefix (`loc_regency`, `loc_district`, `loc_village`). */
+export type LocationStep<P extends string> = `${P}regency` | `${P}district` | `${P}village`;
 
 /**
  * Where to go when a location must be asked: straight to the kecamatan when only one regency
  * is served (the usual case), otherwise to the regency question first.
  */
-export function locationEntry(ctx: TurnContext, prefix: string): string {
+export function locationEntry<P extends string>(ctx: TurnContext<object>, prefix: P): LocationStep<P> {
   const regencies = ctx.config.AREA_REGENCIES;
   if (regencies.length === 1) {
-    ctx.data[`${prefix}regency`] = regencies[0];
+    (ctx.data as Record<string, unknown>)[`${prefix}regency`] = regencies[0];
     return `${prefix}district`;
   }
   return `${prefix}regency`;
 }
 
 /** Kabupaten → kecamatan → desa, from the official areas, each a numbered list. */
-export function locationSteps(
-  prefix: string,
-  opts: { onlyDesa: boolean; after: After },
-): Record<string, Step> {
-  return {
-    [`${prefix}regency`]: choiceStep({
+export function locationSteps<P extends string, S extends string>(
+  prefix: P,
+  opts: { onlyDesa: boolean; after: After<S> },
+): Record<LocationStep<P>, Step<FlowData, LocationStep<P> | S>> {
+  const choice = choiceStep<FlowData, LocationStep<P> | S>;
+  // Keys built from the prefix: the compiler cannot follow a template literal into an object key.
+  return <Record<LocationStep<P>, Step<FlowData, LocationStep<P> | S>>>{
+    [`${prefix}regency`]: choice({
       text: (ctx) => ctx.t('location.ask_regency'),
       options: async (ctx) =>
         (await ctx.store.listRegencies(ctx.config.AREA_REGENCIES)).map((r) => ({
@@ -36,10 +41,10 @@ export function locationSteps(
         })),
       choose: (code, ctx) => {
         ctx.data[`${prefix}regency`] = code;
-        return next(`${prefix}district`);
+        return next(`${prefix}district` as const);
       },
     }),
-    [`${prefix}district`]: choiceStep({
+    [`${prefix}district`]: choice({
       text: (ctx) => ctx.t('location.ask_district'),
       help: 'help.location',
       options: async (ctx) =>
@@ -49,10 +54,10 @@ export function locationSteps(
         })),
       choose: (code, ctx) => {
         ctx.data[`${prefix}district`] = code;
-        return next(`${prefix}village`);
+        return next(`${prefix}village` as const);
       },
     }),
-    [`${prefix}village`]: choiceStep({
+    [`${prefix}village`]: choice({
       text: (ctx) => ctx.t(opts.onlyDesa ? 'location.ask_desa' : 'location.ask_village'),
       help: 'help.location',
       options: async (ctx) =>
@@ -68,7 +73,7 @@ export function locationSteps(
   };
 }
 
-export async function categoryOptions(ctx: TurnContext): Promise<OutboundOption[]> {
+export async function categoryOptions(ctx: TurnContext<object>): Promise<OutboundOption[]> {
   const rows = await ctx.store.listCategories();
   return rows.map((c) => ({
     id: String(c.id),
@@ -110,8 +115,15 @@ export function parseCategoryList(text: string, options: OutboundOption[]): stri
   return whole && 'id' in whole ? [whole.id] : null;
 }
 
-export function categoriesStep(key: string, after: After): Step {
-  const selected = (ctx: TurnContext) => (ctx.data[key] as number[] | undefined) ?? [];
+export function categoriesStep<Self extends string, S extends string>(
+  key: string,
+  self: Self,
+  after: After<S>,
+): Step<FlowData, Self | S> {
+  const selected = (ctx: TurnContext): number[] => {
+    const value = ctx.data[key];
+    return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+  };
   return {
     help: 'help.categories',
     async prompt(ctx) {
@@ -139,7 +151,7 @@ export function categoriesStep(key: string, after: After): Step {
       if (tapped && options.some((o) => o.id === tapped)) {
         const id = Number(tapped);
         ctx.data[key] = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id];
-        return next(ctx.stepName);
+        return next(self);
       }
       const ids = ctx.text ? parseCategoryList(ctx.text, options) : null;
       if (!ids) {
@@ -154,7 +166,7 @@ export function categoriesStep(key: string, after: After): Step {
   };
 }
 
-export function languageStep(after: After): Step {
+export function languageStep<S extends string>(after: After<S>): Step<FlowData, S> {
   return choiceStep({
     text: (ctx) => ctx.t('language.ask'),
     options: languageOptions,

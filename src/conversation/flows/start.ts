@@ -1,14 +1,14 @@
-import type { Flow } from '../flow.js';
+import { defineFlow } from '../define-flow.js';
 import { goto } from '../flow.js';
-import { choiceStep } from '../steps.js';
 
 /** First contact: who is this person? */
-export const startFlow: Flow = {
+export const startFlow = defineFlow({
   name: 'start',
   first: 'role',
   collectsData: false,
-  steps: {
-    role: choiceStep({
+  data: {},
+  steps: (s) => ({
+    role: s.choice({
       text: (ctx) => ctx.t('start.welcome'),
       help: 'help.start',
       options: (ctx) => [
@@ -17,5 +17,5 @@ export const startFlow: Flow = {
       ],
       choose: (role) => goto(role === 'vendor' ? 'vendor_reg' : 'officer_reg'),
     }),
-  },
-};
+  }),
+});

@@ -1,30 +1,45 @@
+import { z } from 'zod';
 import { readButton, tenderButton } from '../../domain/buttons.js';
 import { titleCase } from '../../domain/names.js';
 import { isImplausiblyLowQuote } from '../../domain/red-flags.js';
 import { formatQty, itemLines, methodName, money, when } from '../../notices/format.js';
 import { isFail } from '../../procurement/index.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { type DataOf, defineFlow } from '../define-flow.js';
+import type { StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { choiceStep, isSkip, pickOption, textStep, yesNoStep } from '../steps.js';
+import { isSkip, pickOption } from '../steps.js';
 import { readAmount, tooLargeHint } from './amount.js';
 
-const needId = (ctx: TurnContext) => Number(ctx.data.needId);
+const DATA = {
+  /** The need this is about (the flow's context). */
+  needId: z.number(),
+  /** Unit prices typed so far, one per item, when quoting item by item. */
+  prices: z.array(z.number()).optional(),
+  index: z.number().optional(),
+  total: z.number().optional(),
+  days: z.number().optional(),
+  note: z.string().nullable().optional(),
+};
+type Ctx = TurnContext<DataOf<typeof DATA>>;
+type StepName = 'alert' | 'mode' | 'price_item' | 'total' | 'delivery' | 'note' | 'confirm' | 'withdraw';
 
-async function tender(ctx: TurnContext) {
+const needId = (ctx: Ctx) => ctx.data.needId;
+
+async function tender(ctx: Ctx) {
   const t = await ctx.store.needs.tenderForVendor(ctx.actor.userId, needId(ctx));
   return isFail(t) ? null : t;
 }
 
-function describe(ctx: TurnContext, t: NonNullable<Awaited<ReturnType<typeof tender>>>): string {
+function describe(ctx: Ctx, t: NonNullable<Awaited<ReturnType<typeof tender>>>): string {
   const base = ctx.t('tender.details', {
     number: String(t.need.number),
     title: t.need.title,
     village: titleCase(t.village),
     items: itemLines(t.items),
     method: methodName(ctx.t, t.need.method),
-    deadline: when(t.need.quoteDeadline, ctx.locale, ctx.config.TIME_ZONE),
+    deadline: when(t.need.quoteDeadline, ctx.locale, t.timeZone),
     place: t.need.deliveryPlace,
-    neededBy: when(t.need.neededBy, ctx.locale, ctx.config.TIME_ZONE),
+    neededBy: when(t.need.neededBy, ctx.locale, t.timeZone),
   });
   const mine = t.mine
     ? `\n\n${ctx.t('tender.your_quote', { amount: money(t.mine.total, ctx.locale), days: t.mine.delivery_days })}`
@@ -32,7 +47,7 @@ function describe(ctx: TurnContext, t: NonNullable<Awaited<ReturnType<typeof ten
   return base + mine;
 }
 
-function options(ctx: TurnContext, hasQuote: boolean) {
+function options(ctx: Ctx, hasQuote: boolean) {
   const id = needId(ctx);
   return hasQuote
     ? [
@@ -47,9 +62,9 @@ function options(ctx: TurnContext, hasQuote: boolean) {
       ];
 }
 
-const closed = (ctx: TurnContext): StepResult => home([ctx.t('tender.closed')]);
+const closed = (ctx: Ctx): StepResult<never> => home([ctx.t('tender.closed')]);
 
-async function startQuote(ctx: TurnContext): Promise<StepResult> {
+async function startQuote(ctx: Ctx): Promise<StepResult<StepName>> {
   const t = await tender(ctx);
   if (!t?.open) return closed(ctx);
   ctx.data.prices = [];
@@ -57,13 +72,14 @@ async function startQuote(ctx: TurnContext): Promise<StepResult> {
 }
 
 /** A vendor answers an alert: reads it, quotes (per item or a total), revises or withdraws before the deadline. */
-export const tenderFlow: Flow = {
+export const tenderFlow = defineFlow({
   name: 'tender',
   first: 'alert',
   collectsData: true,
   taskName: 'task.quote',
-  steps: {
-    alert: {
+  data: DATA,
+  steps: (s) => ({
+    alert: s.step({
       async prompt(ctx) {
         const t = await tender(ctx);
         if (!t) return { text: ctx.t('tender.not_found') };
@@ -89,8 +105,8 @@ export const tenderFlow: Flow = {
         if (action === 'withdraw') return next('withdraw');
         return home();
       },
-    },
-    mode: choiceStep({
+    }),
+    mode: s.choice({
       text: (ctx) => ctx.t('tender.ask_mode'),
       options: (ctx) => [
         { id: 'items', label: ctx.t('tender.mode_items') },
@@ -101,10 +117,10 @@ export const tenderFlow: Flow = {
         return next(mode === 'items' ? 'price_item' : 'total');
       },
     }),
-    price_item: textStep({
+    price_item: s.text({
       text: async (ctx) => {
         const t = await tender(ctx);
-        const item = t?.items[Number(ctx.data.index ?? 0)];
+        const item = t?.items[ctx.data.index ?? 0];
         return ctx.t('tender.ask_unit_price', {
           item: item?.name ?? '',
           qty: formatQty(item?.quantity ?? 0),
@@ -116,7 +132,7 @@ export const tenderFlow: Flow = {
         if (!t?.open) return closed(ctx);
         const price = readAmount(ctx, text);
         if (!price.ok) return retry(price.hint);
-        const prices = [...((ctx.data.prices as number[]) ?? []), price.value];
+        const prices = [...(ctx.data.prices ?? []), price.value];
         ctx.data.prices = prices;
         ctx.data.index = prices.length;
         if (prices.length < t.items.length) return next('price_item');
@@ -136,7 +152,7 @@ export const tenderFlow: Flow = {
         return next('delivery');
       },
     }),
-    total: textStep({
+    total: s.text({
       text: (ctx) => ctx.t('tender.ask_total'),
       answer: async (text, ctx) => {
         const price = readAmount(ctx, text);
@@ -150,7 +166,7 @@ export const tenderFlow: Flow = {
         return next('delivery');
       },
     }),
-    delivery: textStep({
+    delivery: s.text({
       text: (ctx) => ctx.t('tender.ask_delivery_days'),
       answer: (text, ctx) => {
         const m = /^(\d{1,3})\s*(hari|days?|hr)?$/i.exec(text.trim());
@@ -164,19 +180,19 @@ export const tenderFlow: Flow = {
         return next('note');
       },
     }),
-    note: textStep({
+    note: s.text({
       text: (ctx) => ctx.t('tender.ask_note'),
       answer: (text, ctx) => {
         ctx.data.note = isSkip(text) ? null : text.slice(0, 500);
         return next('confirm');
       },
     }),
-    confirm: yesNoStep({
+    confirm: s.yesNo({
       text: (ctx) =>
         ctx.t('tender.quote_summary', {
-          total: money(Number(ctx.data.total), ctx.locale),
-          days: Number(ctx.data.days),
-          note: ctx.data.note ? String(ctx.data.note) : ctx.t('common.none'),
+          total: money(ctx.data.total ?? 0, ctx.locale),
+          days: ctx.data.days ?? 0,
+          note: ctx.data.note ?? ctx.t('common.none'),
         }),
       yesLabel: 'tender.opt_send',
       noLabel: 'tender.opt_redo',
@@ -184,11 +200,13 @@ export const tenderFlow: Flow = {
         if (!yes) return startQuote(ctx);
         const t = await tender(ctx);
         if (!t) return closed(ctx);
-        const prices = (ctx.data.prices as number[]) ?? [];
+        const { total, days } = ctx.data;
+        if (total === undefined || days === undefined) return startQuote(ctx);
+        const prices = ctx.data.prices ?? [];
         const result = await ctx.store.needs.submitQuote(ctx.actor.userId, needId(ctx), {
-          total: Number(ctx.data.total),
-          deliveryDays: Number(ctx.data.days),
-          note: (ctx.data.note as string | null) ?? null,
+          total,
+          deliveryDays: days,
+          note: ctx.data.note ?? null,
           items: prices.length
             ? t.items.map((it, i) => ({
                 needItemId: it.id,
@@ -201,12 +219,12 @@ export const tenderFlow: Flow = {
         return home([
           ctx.t(result.revision > 1 ? 'tender.revised' : 'tender.sent', {
             number: String(result.number),
-            deadline: when(result.deadline, ctx.locale, ctx.config.TIME_ZONE),
+            deadline: when(result.deadline, ctx.locale, result.timeZone),
           }),
         ]);
       },
     }),
-    withdraw: yesNoStep({
+    withdraw: s.yesNo({
       text: (ctx) => ctx.t('tender.ask_withdraw'),
       answer: async (yes, ctx) => {
         if (!yes) return next('alert');
@@ -215,5 +233,5 @@ export const tenderFlow: Flow = {
         return home([ctx.t('tender.withdrawn')]);
       },
     }),
-  },
-};
+  }),
+});

@@ -1,45 +1,84 @@
+import { z } from 'zod';
 import { titleCase } from '../../domain/names.js';
 import { maskPhone, parsePhone } from '../../parse/phone.js';
 import { parseYesNo } from '../../parse/yesno.js';
-import type { Flow, StepResult, TurnContext } from '../flow.js';
+import { type DataOf, defineFlow } from '../define-flow.js';
+import type { StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
-import { choiceStep, cleanName, isSkip, textStep, yesNoStep } from '../steps.js';
-import { categoriesStep, categoryOptions, locationEntry, locationSteps } from './shared.js';
+import { cleanName, isSkip } from '../steps.js';
+import {
+  categoriesStep,
+  categoryOptions,
+  type LocationStep,
+  locationEntry,
+  locationSteps,
+} from './shared.js';
+
+const DATA = {
+  businessName: z.string().optional(),
+  ownerName: z.string().optional(),
+  phone: z.string().optional(),
+  categoryIds: z.array(z.number()).optional(),
+  loc_regency: z.string().optional(),
+  loc_district: z.string().optional(),
+  loc_village: z.string().optional(),
+  nib: z.string().nullable().optional(),
+  editing: z.boolean().optional(),
+};
+type Ctx = TurnContext<DataOf<typeof DATA>>;
+type StepName =
+  | 'business_name'
+  | 'owner_name'
+  | 'phone'
+  | 'categories'
+  | LocationStep<'loc_'>
+  | 'nib'
+  | 'confirm'
+  | 'edit';
 
 /** While correcting one answer from the summary, each step returns to the summary. */
-const then = (ctx: TurnContext, step: string): StepResult => next(ctx.data.editing ? 'confirm' : step);
+const then = (ctx: Ctx, step: StepName): StepResult<StepName> => next(ctx.data.editing ? 'confirm' : step);
+
+/** The answers a registration cannot be saved without, or null while one is missing. */
+function answers(ctx: Ctx) {
+  const { businessName, ownerName, phone, categoryIds, loc_village } = ctx.data;
+  if (!businessName || !ownerName || !phone || !categoryIds?.length || !loc_village) return null;
+  return { businessName, ownerName, phone, categoryIds, villageCode: loc_village, nib: ctx.data.nib ?? null };
+}
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
-async function summary(ctx: TurnContext): Promise<string> {
-  const d = ctx.data;
-  const place = await ctx.store.villagePlace(String(d.loc_village));
+async function summary(ctx: Ctx): Promise<string> {
+  const a = answers(ctx);
+  if (!a) return ctx.t('need.summary_incomplete');
+  const place = await ctx.store.villagePlace(a.villageCode);
   const options = await categoryOptions(ctx);
   const categories = options
-    .filter((o) => (d.categoryIds as number[]).includes(Number(o.id)))
+    .filter((o) => a.categoryIds.includes(Number(o.id)))
     .map((o) => o.label)
     .join(', ');
   return ctx.t('vendor.summary', {
-    business: String(d.businessName),
-    owner: String(d.ownerName),
-    phone: maskPhone(String(d.phone)),
+    business: a.businessName,
+    owner: a.ownerName,
+    phone: maskPhone(a.phone),
     categories,
     village: place ? titleCase(place.village) : '-',
     district: place ? titleCase(place.district) : '-',
-    nib: d.nib ? String(d.nib) : ctx.t('common.none'),
+    nib: a.nib ?? ctx.t('common.none'),
   });
 }
 
-export const vendorRegistration: Flow = {
+export const vendorRegistration = defineFlow({
   name: 'vendor_reg',
   first: 'business_name',
   collectsData: true,
   taskName: 'task.vendor_reg',
-  steps: {
-    business_name: textStep({
+  data: DATA,
+  steps: (s) => ({
+    business_name: s.text({
       text: (ctx) => ctx.t('vendor.ask_business_name'),
       help: 'help.vendor_business_name',
       answer: (text, ctx) => {
@@ -49,7 +88,7 @@ export const vendorRegistration: Flow = {
         return then(ctx, 'owner_name');
       },
     }),
-    owner_name: textStep({
+    owner_name: s.text({
       text: (ctx) => ctx.t('vendor.ask_owner_name'),
       answer: (text, ctx) => {
         const name = cleanName(text);
@@ -58,7 +97,7 @@ export const vendorRegistration: Flow = {
         return then(ctx, 'phone');
       },
     }),
-    phone: {
+    phone: s.step({
       help: 'help.phone',
       prompt: (ctx) =>
         ctx.actor.channelPhone
@@ -87,10 +126,10 @@ export const vendorRegistration: Flow = {
         ctx.data.phone = parsed.value;
         return then(ctx, 'categories');
       },
-    },
-    categories: categoriesStep('categoryIds', (ctx) => then(ctx, locationEntry(ctx, 'loc_'))),
+    }),
+    categories: categoriesStep('categoryIds', 'categories', (ctx) => then(ctx, locationEntry(ctx, 'loc_'))),
     ...locationSteps('loc_', { onlyDesa: false, after: (ctx) => then(ctx, 'nib') }),
-    nib: textStep({
+    nib: s.text({
       text: (ctx) => ctx.t('vendor.ask_nib'),
       help: 'help.nib',
       answer: (text, ctx) => {
@@ -104,25 +143,21 @@ export const vendorRegistration: Flow = {
         return next('confirm');
       },
     }),
-    confirm: yesNoStep({
+    confirm: s.yesNo({
       text: summary,
       yesLabel: 'common.yes_save',
       noLabel: 'common.no_change',
       answer: async (yes, ctx) => {
         if (!yes) return next('edit');
-        const d = ctx.data;
+        const a = answers(ctx);
+        if (!a) return next('edit');
         const vendorId = await ctx.store.saveVendor({
           userId: ctx.actor.userId,
-          businessName: String(d.businessName),
-          ownerName: String(d.ownerName),
-          phone: String(d.phone),
-          nib: (d.nib as string | null) ?? null,
-          villageCode: String(d.loc_village),
-          categoryIds: d.categoryIds as number[],
+          ...a,
           quietStartMinute: minutes(ctx.config.DEFAULT_QUIET_START),
           quietEndMinute: minutes(ctx.config.DEFAULT_QUIET_END),
         });
-        const place = await ctx.store.villagePlace(String(d.loc_village));
+        const place = await ctx.store.villagePlace(a.villageCode);
         await ctx.store.audit({
           actorType: 'user',
           actorId: ctx.actor.userId,
@@ -130,12 +165,12 @@ export const vendorRegistration: Flow = {
           entityType: 'vendor',
           entityId: String(vendorId),
           regencyCode: place?.regencyCode ?? null,
-          data: { village: d.loc_village, categories: d.categoryIds },
+          data: { village: a.villageCode, categories: a.categoryIds },
         });
-        return home([ctx.t('vendor.registered', { business: String(d.businessName) })]);
+        return home([ctx.t('vendor.registered', { business: a.businessName })]);
       },
     }),
-    edit: choiceStep({
+    edit: s.choice({
       text: (ctx) => ctx.t('common.which_to_change'),
       options: (ctx) => [
         { id: 'business_name', label: ctx.t('vendor.field_business') },
@@ -147,8 +182,8 @@ export const vendorRegistration: Flow = {
       ],
       choose: (field, ctx) => {
         ctx.data.editing = true;
-        return next(field === 'location' ? locationEntry(ctx, 'loc_') : field);
+        return next(field === 'location' ? locationEntry(ctx, 'loc_') : (field as StepName));
       },
     }),
-  },
-};
+  }),
+});
