@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where tests drive the running system through its chats, pages and exports. */
-export const DRIVEN_DIRS = ['test/integration', 'test/browser', 'test/faults', 'test/support'];
+export const DRIVEN_DIRS = [
+  'test/integration',
+  'test/browser',
+  'test/faults',
+  'test/support',
+  'test/unit/flows',
+];
 
 /** The `.ts` files below `dir` (relative to `root`), as paths relative to `root`. */
 export function filesUnder(root: string, dir: string): string[] {

@@ -41,6 +41,21 @@ type StepName =
   | 'direct_pick'
   | 'edit';
 
+const MORE_ITEMS = ['ya', 'iya', 'ada', 'tambah', 'masih', 'lagi', 'yes', 'more', 'add'];
+const NO_MORE_ITEMS = [
+  'tidak',
+  'tidak ada',
+  'gak',
+  'nggak',
+  'enggak',
+  'sudah',
+  'selesai',
+  'cukup',
+  'lanjut',
+  'no',
+  'done',
+];
+
 const items = (ctx: Ctx) => ctx.data.items ?? [];
 const then = (ctx: Ctx, step: StepName): StepResult<StepName> => next(ctx.data.editing ? 'confirm' : step);
 
@@ -142,8 +157,9 @@ export const needPost = defineFlow({
     item_more: s.choice({
       text: (ctx) => ctx.t('need.items_so_far', { items: itemLines(items(ctx)) }),
       options: (ctx) => [
-        { id: 'more', label: ctx.t('need.opt_add_item') },
-        { id: 'done', label: ctx.t('need.opt_items_done') },
+        // "Ada barang lain?" is a yes/no question too: people answer it with words.
+        { id: 'more', label: ctx.t('need.opt_add_item'), aliases: MORE_ITEMS },
+        { id: 'done', label: ctx.t('need.opt_items_done'), aliases: NO_MORE_ITEMS },
       ],
       choose: (id, ctx) => (id === 'more' ? next('item_name') : then(ctx, 'hps')),
     }),
