@@ -241,6 +241,7 @@ export async function startSystem(
         connection: conn,
         prefix: config.QUEUE_PREFIX,
         concurrency: config.WORKER_CONCURRENCY,
+        lockMs: config.QUEUE_LOCK_MS,
         log,
         db: db.db,
         adapters: createAdapterRegistry([

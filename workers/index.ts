@@ -21,6 +21,8 @@ export interface WorkerDeps {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** BullMQ lockDuration and stalledInterval (QUEUE_LOCK_MS). */
+  lockMs: number;
   log: Logger;
   db: Kysely<Database>;
   adapters: AdapterRegistry;
@@ -72,6 +74,8 @@ export function startWorkers(deps: WorkerDeps): WorkerSet {
       connection: deps.connection,
       prefix: deps.prefix,
       concurrency: deps.concurrency,
+      lockDuration: deps.lockMs,
+      stalledInterval: deps.lockMs,
     });
     worker.on('failed', (job, err) =>
       deps.log.warn(

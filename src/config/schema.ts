@@ -56,6 +56,9 @@ export const configSchema = z.object({
     .regex(/^[a-z0-9_-]+$/i)
     .default('pd'),
   WORKER_CONCURRENCY: positiveInt.max(500).default(20),
+  // A job whose worker died is taken by another worker after this long (BullMQ's lock, renewed
+  // every half of it while the job runs; the stalled-job check runs at the same interval).
+  QUEUE_LOCK_MS: positiveInt.min(1000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
   // How often the outbox sweeper looks for messages that never reached the queue.
   OUTBOX_SWEEP_INTERVAL_MS: positiveInt.default(5000),

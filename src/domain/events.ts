@@ -59,6 +59,12 @@ export type NoticeEvent =
       tag: string;
       vendors: Array<{ userId: number; vendorId: number; notBefore: Date }>;
     }
+  /** A new deadline: every invited vendor who has not declined learns it (quoted or not). */
+  | {
+      kind: 'deadline_extended';
+      need: NeedBrief;
+      vendors: Array<{ userId: number; vendorId: number; quoted: boolean; notBefore: Date }>;
+    }
   /** The officer, before the deadline: how many quotes so far. */
   | { kind: 'deadline_soon'; to: number; need: NeedBrief; tag: string; count: number }
   /** The deadline passed: the ranked quotes, or the ways forward when too few came. */

@@ -257,6 +257,10 @@ export const en: Dictionary = {
   'tender.revised': 'Your quote for *{number}* is updated ✅ This latest quote is the one that counts.',
   'tender.ask_withdraw': 'Withdraw your quote for this need?',
   'tender.withdrawn': 'Your quote has been withdrawn.',
+  'tender.extended':
+    '⏰ Quotes for *{number}* — {title} are now open until {deadline}. You can still send a quote.',
+  'tender.extended_quoted':
+    '⏰ Quotes for *{number}* — {title} are now open until {deadline}. Your quote still stands; you can change it until then.',
   'tender.reminder': '⏰ Reminder: *{number}* — {title}\nQuotes close {deadline}. You have not quoted yet.',
 
   'award.closed_enough':

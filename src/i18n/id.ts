@@ -257,6 +257,10 @@ export const id = {
     'Penawaran untuk *{number}* sudah diperbarui ✅ Yang berlaku adalah penawaran terakhir ini.',
   'tender.ask_withdraw': 'Tarik penawaran Anda untuk kebutuhan ini?',
   'tender.withdrawn': 'Penawaran Anda sudah ditarik.',
+  'tender.extended':
+    '⏰ Batas penawaran *{number}* — {title} diperpanjang sampai {deadline}. Anda masih bisa mengajukan penawaran.',
+  'tender.extended_quoted':
+    '⏰ Batas penawaran *{number}* — {title} diperpanjang sampai {deadline}. Penawaran Anda tetap berlaku; Anda masih bisa mengubahnya sampai batas itu.',
   'tender.reminder':
     '⏰ Pengingat: *{number}* — {title}\nBatas penawaran {deadline}. Anda belum mengajukan penawaran.',
 

@@ -139,6 +139,41 @@ async function quoteReminders(trx: Transaction<Database>, e: Of<'quote_reminders
   return ids;
 }
 
+async function deadlineExtended(trx: Transaction<Database>, e: Of<'deadline_extended'>, now: Date) {
+  const { need } = e;
+  const ids: number[] = [];
+  for (const v of e.vendors) {
+    ids.push(
+      ...(await notifyUser(
+        trx,
+        v.userId,
+        (r) => ({
+          type: 'options',
+          text: r.t(v.quoted ? 'tender.extended_quoted' : 'tender.extended', {
+            number: need.number,
+            title: need.title,
+            deadline: when(need.quoteDeadline, r.locale, need.timeZone),
+          }),
+          options: [
+            {
+              id: tenderButton(need.id, 'quote'),
+              label: r.t(v.quoted ? 'tender.opt_revise' : 'tender.opt_quote'),
+            },
+            { id: tenderButton(need.id, 'details'), label: r.t('tender.opt_details') },
+          ],
+        }),
+        {
+          now,
+          dedupeKey: `extended:${need.id}:${v.vendorId}:${need.quoteDeadline.getTime()}`,
+          notBefore: v.notBefore,
+          purpose: 'alert',
+        },
+      )),
+    );
+  }
+  return ids;
+}
+
 async function orderAwarded(trx: Transaction<Database>, e: Of<'order_awarded'>, now: Date) {
   const ids = await notifyUser(
     trx,
@@ -184,6 +219,7 @@ async function orderAwarded(trx: Transaction<Database>, e: Of<'order_awarded'>, 
 const RENDERERS: { [K in NoticeKind]: Renderer<K> } = {
   tender_alerts: tenderAlerts,
   quote_reminders: quoteReminders,
+  deadline_extended: deadlineExtended,
   order_awarded: orderAwarded,
   quote_received: (trx, e, now) =>
     tell(

@@ -1,5 +1,6 @@
 import { needTransition } from '../domain/lifecycle.js';
 import { documentYear, orderNumber } from '../domain/numbers.js';
+import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { isLowest, type RankableQuote, type Ring, rankQuotes } from '../domain/ranking.js';
 import { rupiahInWords } from '../domain/terbilang.js';
 import * as needs from '../store/needs.js';
@@ -135,6 +136,29 @@ export async function extendDeadline(
   if (!step.ok) return fail('wrong_state');
   await needs.extendDeadline(ctx.trx, needId, deadline, ctx.now);
   const rules = await regencyRules(ctx.trx, own.need.regencyCode);
+  // Those already invited learn the new deadline (a widened need alerts the new ring by matching).
+  const invitees = await needs.activeInvitees(ctx.trx, needId);
+  ctx.effects.events.push({
+    kind: 'deadline_extended',
+    need: {
+      id: needId,
+      number: String(own.need.number),
+      title: own.need.title,
+      method: own.need.method,
+      quoteDeadline: deadline,
+      timeZone: rules.timeZone,
+    },
+    vendors: invitees.map((v) => ({
+      userId: v.user_id,
+      vendorId: v.vendor_id,
+      quoted: v.status === 'quoted',
+      notBefore: nextAllowedTime(
+        ctx.now,
+        { startMinute: v.quiet_start_minute, endMinute: v.quiet_end_minute },
+        rules.timeZone,
+      ),
+    })),
+  });
   if (widen) {
     const next: Ring = own.need.ring === 'desa' ? 'kecamatan' : 'kabupaten';
     await needs.setRing(ctx.trx, needId, next);

@@ -416,6 +416,17 @@ export async function silentInvitees(db: Kysely<Database>, needId: number) {
     .execute();
 }
 
+/** Invited vendors who have not declined (quoted or not): the ones a new deadline concerns. */
+export async function activeInvitees(db: Kysely<Database>, needId: number) {
+  return db
+    .selectFrom('invitations as i')
+    .innerJoin('vendors as v', 'v.id', 'i.vendor_id')
+    .select(['i.vendor_id', 'v.user_id', 'i.status', 'v.quiet_start_minute', 'v.quiet_end_minute'])
+    .where('i.need_id', '=', needId)
+    .where('i.status', '!=', 'declined')
+    .execute();
+}
+
 /** Where each user's messages go (latest reachable identity) and their language, in one read. */
 export async function recipientsOf(db: Kysely<Database>, userIds: number[]) {
   if (userIds.length === 0) return [];

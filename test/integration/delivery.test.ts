@@ -61,6 +61,7 @@ describe('outbox delivery through the real Postgres and Redis', () => {
       connection: workerConnection,
       prefix,
       concurrency: 10,
+      lockMs: 30_000,
       log,
       db: t.db,
       adapters: createAdapterRegistry([adapter, webChatAdapter]),

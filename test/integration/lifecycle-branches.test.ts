@@ -145,6 +145,32 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     expect(extended.text).toContain('diperpanjang');
     expect(await needStatus(number)).toBe('published');
     expect(await t.db.selectFrom('orders').select('id').execute()).toEqual([]);
+
+    // Issue 22 item 3: every invited vendor who has not declined learns the new deadline — the
+    // one who quoted that the quote still stands (held through quiet hours like any alert).
+    const invitees = await t.db
+      .selectFrom('invitations as i')
+      .innerJoin('vendors as v', 'v.id', 'i.vendor_id')
+      .select(['i.vendor_id', 'v.business_name', 'i.status'])
+      .where('i.need_id', '=', needId)
+      .where('i.status', '!=', 'declined')
+      .execute();
+    expect(invitees.length).toBeGreaterThanOrEqual(1);
+    const notices = await t.db
+      .selectFrom('outbox')
+      .select(['dedupe_key', 'payload'])
+      .where('dedupe_key', 'like', `extended:${needId}:%`)
+      .execute();
+    expect(notices).toHaveLength(invitees.length);
+    for (const v of invitees) {
+      const notice = notices.find((n) => n.dedupe_key?.startsWith(`extended:${needId}:${v.vendor_id}:`));
+      const text = (notice?.payload as { text?: string } | undefined)?.text ?? '';
+      expect(text, v.business_name).toContain(number);
+      expect(text, v.business_name).toContain(
+        v.status === 'quoted' ? 'tetap berlaku' : 'masih bisa mengajukan',
+      );
+    }
+    expect(invitees.find((v) => v.business_name === 'Toko Dekat')?.status).toBe('quoted');
   });
 
   it('a declined order goes back to the officer, who picks the next vendor', {
