@@ -7,4 +7,8 @@ import { whatsappWebChannel } from './whatsapp-web/index.js';
  * The chat channels besides the web chat (src/server/chat-api.ts), each started by src/system.ts
  * when its settings are present. A new channel: its folder, its module, one line here.
  */
-export const CHANNEL_MODULES: readonly ChannelModule[] = [telegramChannel, whatsappCloudChannel, whatsappWebChannel];
+export const CHANNEL_MODULES: readonly ChannelModule[] = [
+  telegramChannel,
+  whatsappCloudChannel,
+  whatsappWebChannel,
+];

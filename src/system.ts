@@ -1,20 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Redis } from 'ioredis';
-import { createTelegramClient, telegramAdapter } from '../bots/telegram/adapter.js';
-import { ALLOWED_UPDATES, startPolling } from '../bots/telegram/polling.js';
-import { mountTelegramWebhook } from '../bots/telegram/webhook.js';
-import { cloudAdapter } from '../bots/whatsapp-cloud/adapter.js';
-import { mountCloudWebhook } from '../bots/whatsapp-cloud/webhook.js';
-import { whatsappWebAdapter } from '../bots/whatsapp-web/adapter.js';
-import { realClientFactory, type WaClientFactory } from '../bots/whatsapp-web/client.js';
-import { createWhatsAppWebLink, type WhatsAppWebLink } from '../bots/whatsapp-web/link.js';
-import { createLinkPublisher, printQr, readLinkStatus } from '../bots/whatsapp-web/status.js';
+import { CHANNEL_MODULES } from '../bots/index.js';
 import { startWorkers, type WorkerSet } from '../workers/index.js';
+import type { ChannelInstance, Role, SystemOverrides } from './channel-module.js';
 import { type Clock, systemClock } from './clock.js';
-import { type Config, ConfigError } from './config/index.js';
+import type { Config } from './config/index.js';
 import { mountConsole } from './console/index.js';
 import { createAdapterRegistry, webChatAdapter } from './conversation/adapters.js';
 import { createSweeper } from './conversation/delivery.js';
@@ -23,7 +15,6 @@ import { createInboundLimiter, limitEngine } from './conversation/inbound-limit.
 import { createOutboxRelay } from './conversation/relay.js';
 import { loadOrderDocument } from './documents/load.js';
 import { mountExports } from './exports/routes.js';
-import { asLocale, translate } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import type { JobDeps } from './procurement/jobs.js';
 import { createReconciler } from './procurement/reconciler.js';
@@ -35,7 +26,6 @@ import { assertNoEviction, createRedis, waitUntilReady } from './queue/redis.js'
 import { localSecret } from './runtime/secrets.js';
 import { provideServices } from './runtime/services.js';
 import { createApp } from './server/app.js';
-import type { ChannelLink } from './server/channel-status.js';
 import { mountChatApi } from './server/chat-api.js';
 import { mountDocuments, signedOrderDocumentPath } from './server/documents.js';
 import { postgresCheck, redisCheck } from './server/health.js';
@@ -44,29 +34,7 @@ import { createDb, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { loadReferenceData } from './store/seed.js';
 
-export type Role = 'all' | 'server' | 'worker';
-
-/** The Cloud API needs all four settings; name the missing ones in one sentence. */
-function requireCloudSettings(config: Config) {
-  const missing = (
-    [
-      'WHATSAPP_PHONE_NUMBER_ID',
-      'WHATSAPP_ACCESS_TOKEN',
-      'WHATSAPP_APP_SECRET',
-      'WHATSAPP_VERIFY_TOKEN',
-    ] as const
-  ).filter((k) => !config[k]);
-  if (missing.length) throw new ConfigError(`WHATSAPP_MODE=cloud needs ${missing.join(', ')}.`, [...missing]);
-  return {
-    apiRoot: config.WHATSAPP_API_ROOT,
-    apiVersion: config.WHATSAPP_API_VERSION,
-    phoneNumberId: String(config.WHATSAPP_PHONE_NUMBER_ID),
-    accessToken: String(config.WHATSAPP_ACCESS_TOKEN),
-    appSecret: String(config.WHATSAPP_APP_SECRET),
-    verifyToken: String(config.WHATSAPP_VERIFY_TOKEN),
-    perSecond: config.WHATSAPP_RATE_PER_SECOND,
-  };
-}
+export type { Role } from './channel-module.js';
 
 export interface RunningSystem {
   /** Base URL of the HTTP server, when this role serves HTTP. */
@@ -102,11 +70,7 @@ export async function startSystem(
   config: Config,
   log: Logger,
   role: Role,
-  opts: {
-    clock?: Clock;
-    /** A stand-in for whatsapp-web.js (tests); the real client otherwise. */
-    whatsappWeb?: WaClientFactory;
-  } = {},
+  opts: SystemOverrides & { clock?: Clock } = {},
 ): Promise<RunningSystem> {
   const clock = opts.clock ?? systemClock;
   const startedAt = performance.now();
@@ -152,12 +116,6 @@ export async function startSystem(
     const relay = createOutboxRelay({ queues, db: db.db, log, now: () => clock.now() });
     const timers = createTimers(queues.get('timers'), clock);
     const scheduler = createScheduler({ queues, timers, log });
-    const telegram = config.TELEGRAM_BOT_TOKEN
-      ? createTelegramClient({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT })
-      : null;
-    const cloud = config.WHATSAPP_MODE === 'cloud' ? requireCloudSettings(config) : null;
-    const telegramSecret =
-      config.TELEGRAM_WEBHOOK_SECRET ?? (await localSecret(config.DATA_DIR, 'telegram-webhook.secret'));
     const documentSecret =
       config.DOCUMENT_LINK_SECRET ?? (await localSecret(config.DATA_DIR, 'document-link.secret'));
     let baseUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
@@ -198,38 +156,26 @@ export async function startSystem(
       },
     };
 
-    // WhatsApp Web: the linked phone's session lives in the worker process (one browser, one
-    // session); its state goes through Redis to whichever process serves /readyz and the console.
-    let whatsappWeb: WhatsAppWebLink | null = null;
-    let whatsappWebFactory: WaClientFactory | null = null;
-    if (config.WHATSAPP_MODE === 'web' && role !== 'server') {
-      const factory =
-        opts.whatsappWeb ??
-        realClientFactory({
-          sessionDir: join(config.DATA_DIR, 'whatsapp-web'),
-          chromiumPath: config.CHROMIUM_PATH,
-        });
-      whatsappWebFactory = factory;
-      const publisher = createLinkPublisher(producer, config.QUEUE_PREFIX, log);
-      undo.push(publisher.stop);
-      whatsappWeb = createWhatsAppWebLink({
-        factory,
+    // The chat channels this install uses (their settings present), each as its module says.
+    const channels: ChannelInstance[] = [];
+    for (const module of CHANNEL_MODULES) {
+      const channel = await module.open({
+        config,
         log,
-        onMessage: async (inbound) => {
-          await engine.handle(inbound);
-        },
-        onState: publisher.publish,
-        showQr: opts.whatsappWeb ? undefined : (qr) => void printQr(qr),
-        reconnect: {
-          minMs: config.WHATSAPP_WEB_RECONNECT_MIN_MS,
-          maxMs: config.WHATSAPP_WEB_RECONNECT_MAX_MS,
-        },
+        role,
+        clock,
+        engine,
+        db: db.db,
+        redis: producer,
+        probe,
+        secret: async (file, configured) => configured ?? (await localSecret(config.DATA_DIR, file)),
+        overrides: { whatsappWeb: opts.whatsappWeb },
       });
+      if (!channel) continue;
+      channels.push(channel);
+      if (channel.stop) undo.push(channel.stop);
     }
-    const channelStatus =
-      config.WHATSAPP_MODE === 'web'
-        ? readLinkStatus(probe, config.QUEUE_PREFIX)
-        : async (): Promise<ChannelLink[]> => [];
+    const channelStatus = async () => (await Promise.all(channels.map((c) => c.status?.() ?? []))).flat();
 
     let workers: WorkerSet | null = null;
     let workerConnection: Redis | null = null;
@@ -246,42 +192,7 @@ export async function startSystem(
         db: db.db,
         adapters: createAdapterRegistry([
           webChatAdapter,
-          ...(cloud
-            ? [
-                cloudAdapter({
-                  ...cloud,
-                  listButton: translate(asLocale(config.DEFAULT_LOCALE), 'common.choose'),
-                  templates: {
-                    alert: config.WHATSAPP_TEMPLATE_ALERT,
-                    reminder: config.WHATSAPP_TEMPLATE_REMINDER,
-                    default: config.WHATSAPP_TEMPLATE_DEFAULT,
-                    language: config.WHATSAPP_TEMPLATE_LANGUAGE,
-                  },
-                  now: () => clock.now(),
-                }),
-              ]
-            : []),
-          ...(whatsappWeb && whatsappWebFactory
-            ? [
-                whatsappWebAdapter({
-                  link: whatsappWeb,
-                  factory: whatsappWebFactory,
-                  log,
-                  intervalMs: config.WHATSAPP_WEB_SEND_INTERVAL_MS,
-                  jitterMs: config.WHATSAPP_WEB_SEND_JITTER_MS,
-                }),
-              ]
-            : []),
-          ...(telegram && config.TELEGRAM_BOT_TOKEN
-            ? [
-                telegramAdapter(telegram, {
-                  token: config.TELEGRAM_BOT_TOKEN,
-                  apiRoot: config.TELEGRAM_API_ROOT,
-                  perSecond: config.TELEGRAM_RATE_PER_SECOND,
-                  perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT_PER_SECOND,
-                }),
-              ]
-            : []),
+          ...channels.flatMap((c) => (c.adapter ? [c.adapter] : [])),
         ]),
         jobs,
         delivery: { now: () => clock.now() },
@@ -308,11 +219,6 @@ export async function startSystem(
       });
       reconciler.start();
       undo.push(reconciler.stop);
-      if (whatsappWeb) {
-        const link = whatsappWeb;
-        link.start();
-        undo.push(link.stop);
-      }
     }
 
     let url: string | null = null;
@@ -330,19 +236,7 @@ export async function startSystem(
         channels: channelStatus,
         mount: (a) => {
           mountChatApi(a, { engine, db: db.db, adminToken: config.ADMIN_TOKEN });
-          if (cloud) {
-            mountCloudWebhook(a, {
-              engine,
-              db: db.db,
-              log,
-              appSecret: cloud.appSecret,
-              verifyToken: cloud.verifyToken,
-              now: () => clock.now(),
-            });
-          }
-          if (telegram && config.TELEGRAM_MODE === 'webhook') {
-            mountTelegramWebhook(a, { engine, telegram, secret: telegramSecret, log });
-          }
+          for (const channel of channels) channel.mount?.(a);
           mountDocuments(a, {
             secret: documentSecret,
             loadOrderDocument: (number) => loadOrderDocument(db.db, number),
@@ -384,19 +278,7 @@ export async function startSystem(
         s.once('error', reject);
       });
       undo.push(() => closeHttp(server));
-      if (telegram && config.TELEGRAM_MODE === 'webhook' && config.PUBLIC_URL) {
-        await telegram.setWebhook(`${config.PUBLIC_URL.replace(/\/$/, '')}/webhooks/telegram`, {
-          secret_token: telegramSecret,
-          allowed_updates: [...ALLOWED_UPDATES],
-          max_connections: 40,
-        });
-        log.info('telegram webhook registered');
-      }
-      if (telegram && config.TELEGRAM_MODE === 'polling') {
-        const polling = startPolling({ engine, telegram, log });
-        undo.push(polling.stop);
-        log.info('telegram polling started');
-      }
+      for (const channel of channels) await channel.serving?.();
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;

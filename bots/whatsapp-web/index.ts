@@ -18,7 +18,10 @@ export const whatsappWebChannel: ChannelModule = {
     if (role === 'server') return { status };
     const factory =
       overrides.whatsappWeb ??
-      realClientFactory({ sessionDir: join(config.DATA_DIR, 'whatsapp-web'), chromiumPath: config.CHROMIUM_PATH });
+      realClientFactory({
+        sessionDir: join(config.DATA_DIR, 'whatsapp-web'),
+        chromiumPath: config.CHROMIUM_PATH,
+      });
     const publisher = createLinkPublisher(redis, config.QUEUE_PREFIX, log);
     const link = createWhatsAppWebLink({
       factory,
