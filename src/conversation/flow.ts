@@ -30,6 +30,7 @@ export const FLOW_NAMES = [
   'menu',
   'profile',
   'need_post',
+  'need_view',
   'tender',
   'award',
   'order',

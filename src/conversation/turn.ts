@@ -16,12 +16,23 @@ const MAX_TEXT = 2000;
 
 /**
  * Where a button that carries its subject (src/domain/buttons.ts) leads, whatever the
- * conversation was doing: a tender alert's buttons to the tender, an award question's to the award.
+ * conversation was doing: a tender alert's buttons to the tender, an award question's to the
+ * award, an order's to its question (accept, receipt), a rating's to the rating.
  */
-const DEEP_LINKS: Record<Button['kind'], { flow: FlowName; step: string }> = {
-  tender: { flow: 'tender', step: 'alert' },
-  award: { flow: 'award', step: 'choose' },
-};
+function deepLink(b: Button): { flow: FlowName; step: string; data: FlowData } {
+  switch (b.kind) {
+    case 'tender':
+      return { flow: 'tender', step: 'alert', data: { needId: b.needId } };
+    case 'award':
+      return { flow: 'award', step: 'choose', data: { needId: b.needId } };
+    case 'order':
+      return b.action === 'accept' || b.action === 'decline'
+        ? { flow: 'order', step: 'accept', data: { orderId: b.orderId } }
+        : { flow: 'receipt', step: 'confirm', data: { orderId: b.orderId } };
+    case 'rate':
+      return { flow: 'rate', step: 'score', data: { orderId: b.orderId } };
+  }
+}
 /** Wrong link codes one chat may type before it must ask for help. */
 const LINK_ATTEMPTS = 5;
 const STUCK_AFTER = 3;
@@ -123,13 +134,13 @@ export class Turn {
     }
     this.conv.data = data;
     const button = readButton(this.init.input.optionId);
-    const deepLink = button ? DEEP_LINKS[button.kind] : undefined;
-    const linkedStep = deepLink ? this.init.flows[deepLink.flow].steps[deepLink.step] : undefined;
-    if (button && deepLink && linkedStep) {
-      // A button on a notice (a tender alert, an award question) works whatever the
-      // conversation was doing: the tap says which need it is about.
+    const link = button ? deepLink(button) : undefined;
+    const linkedStep = link ? this.init.flows[link.flow].steps[link.step] : undefined;
+    if (link && linkedStep) {
+      // A button on a notice (a tender alert, an award question, an order) works whatever the
+      // conversation was doing: the tap says what it is about.
       this.pending = undefined;
-      this.enterQuietly(deepLink.flow, { needId: button.needId }, deepLink.step);
+      this.enterQuietly(link.flow, link.data, link.step);
       await this.apply(await linkedStep.handle(this.context()));
     } else if (command) await this.command(command, flow);
     else if (this.pending) await this.answerPending(flow);

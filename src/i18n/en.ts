@@ -207,6 +207,15 @@ export const en: Dictionary = {
   'need.needed_by_after_deadline': 'The date needed must be after the quote deadline.',
   'need.summary_incomplete':
     'Some answers are still missing. Choose *Change something* and fill in what is missing.',
+  'need.view': '*{number}* — {title}\nStatus: {status}',
+  'need.view_open': 'Quotes so far: {count}. Prices open after the deadline ({deadline}).',
+  'need.view_closed': 'The deadline has passed; {count} quotes came in. See them and choose a supplier.',
+  'need.view_order': 'Order {order} to {vendor}, {amount} — {status}.',
+  'need.view_missing': 'This need is not among yours.',
+  'need.opt_choose_winner': 'See quotes & choose',
+  'need.opt_confirm_receipt': 'Confirm the goods arrived',
+  'need.opt_record_payment': 'Record the payment',
+  'need.opt_back_to_list': 'Back to the list',
   'need.summary':
     'Please check this need:\n\n📝 {title}\n📦 Items:\n{items}\n💰 HPS: {hps}\n⚖️ Method: *{method}* (at least {min} quotes)\n⏰ Quote deadline: {deadline}\n📍 Deliver to: {place}\n📅 Needed by: {neededBy}\n\nPublish it now?',
   'need.ask_route': 'For a direct purchase, how should the supplier be chosen?',
@@ -238,6 +247,13 @@ export const en: Dictionary = {
   'tender.opt_decline': 'Not interested',
   'tender.opt_revise': 'Change my quote',
   'tender.opt_withdraw': 'Withdraw my quote',
+  'tender.outcome_withdrawn': 'Quotes for *{number}* are closed. You had withdrawn your quote.',
+  'tender.outcome_waiting':
+    'Quotes for *{number}* are closed. Your quote ({amount}) is being assessed by the village — we will tell you the result here.',
+  'tender.outcome_won': 'Your quote for *{number}* ({amount}) was chosen 🎉 The order is under *My orders*.',
+  'tender.outcome_lost':
+    'Your quote for *{number}* ({amount}) was not chosen this time. Thank you for quoting.',
+  'tender.outcome_ended': 'The village did not go on with *{number}*. Thank you for quoting.',
   'tender.not_found': 'This need was not found or is not for you.',
   'tender.closed': 'Sorry, the quote deadline for this need has passed. Quotes can no longer be accepted.',
   'tender.declined': 'All right, you will not be reminded about this need.',

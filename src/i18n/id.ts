@@ -205,6 +205,16 @@ export const id = {
   'need.needed_by_after_deadline': 'Tanggal dibutuhkan harus sesudah batas penawaran.',
   'need.summary_incomplete':
     'Masih ada jawaban yang kosong. Pilih *Ubah data* lalu lengkapi bagian yang kurang.',
+  'need.view': '*{number}* — {title}\nStatus: {status}',
+  'need.view_open': 'Penawaran masuk sejauh ini: {count}. Harga dibuka setelah batas penawaran ({deadline}).',
+  'need.view_closed':
+    'Batas penawaran sudah lewat; {count} penawaran masuk. Silakan lihat penawaran dan pilih penyedia.',
+  'need.view_order': 'Pesanan {order} kepada {vendor}, {amount} — {status}.',
+  'need.view_missing': 'Kebutuhan ini tidak ditemukan di daftar Anda.',
+  'need.opt_choose_winner': 'Lihat penawaran & pilih penyedia',
+  'need.opt_confirm_receipt': 'Konfirmasi barang diterima',
+  'need.opt_record_payment': 'Catat pembayaran',
+  'need.opt_back_to_list': 'Kembali ke daftar',
   'need.summary':
     'Periksa kebutuhan ini:\n\n📝 {title}\n📦 Barang:\n{items}\n💰 HPS: {hps}\n⚖️ Cara pengadaan: *{method}* (minimal {min} penawaran)\n⏰ Batas penawaran: {deadline}\n📍 Dikirim ke: {place}\n📅 Dibutuhkan: {neededBy}\n\nUmumkan sekarang?',
   'need.ask_route': 'Untuk pembelian langsung, bagaimana memilih penyedianya?',
@@ -236,6 +246,15 @@ export const id = {
   'tender.opt_decline': 'Tidak berminat',
   'tender.opt_revise': 'Ubah penawaran',
   'tender.opt_withdraw': 'Tarik penawaran',
+  'tender.outcome_withdrawn':
+    'Batas penawaran *{number}* sudah lewat. Penawaran Anda sudah ditarik sebelumnya.',
+  'tender.outcome_waiting':
+    'Batas penawaran *{number}* sudah lewat. Penawaran Anda ({amount}) sedang dinilai desa — hasilnya akan kami kabarkan di sini.',
+  'tender.outcome_won':
+    'Penawaran Anda untuk *{number}* ({amount}) dipilih 🎉 Pesanannya ada di *Pesanan saya*.',
+  'tender.outcome_lost':
+    'Penawaran Anda untuk *{number}* ({amount}) tidak dipilih kali ini. Terima kasih sudah menawar.',
+  'tender.outcome_ended': 'Pengadaan *{number}* tidak dilanjutkan oleh desa. Terima kasih sudah menawar.',
   'tender.not_found': 'Kebutuhan ini tidak ditemukan atau bukan untuk Anda.',
   'tender.closed':
     'Maaf, batas penawaran untuk kebutuhan ini sudah lewat. Penawaran tidak bisa diterima lagi.',

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { tenderButton } from '../domain/buttons.js';
+import { orderButton, rateButton, SCORES, tenderButton } from '../domain/buttons.js';
 import type { NoticeEvent, NoticeKind } from '../domain/events.js';
 import type { Outbound } from '../domain/messages.js';
 import { asLocale, type Locale, translate } from '../i18n/index.js';
@@ -189,8 +189,8 @@ async function orderAwarded(trx: Transaction<Database>, e: Of<'order_awarded'>, 
         items: itemLines(e.items),
       })}\n\n${r.t('order.ask_accept_short')}`,
       options: [
-        { id: 'accept', label: r.t('order.opt_accept') },
-        { id: 'decline', label: r.t('order.opt_decline') },
+        { id: orderButton(e.orderId, 'accept'), label: r.t('order.opt_accept') },
+        { id: orderButton(e.orderId, 'decline'), label: r.t('order.opt_decline') },
       ],
     }),
     { now, dedupeKey: `won:${e.orderId}` },
@@ -311,8 +311,8 @@ const RENDERERS: { [K in NoticeKind]: Renderer<K> } = {
           { number: e.orderNumber, vendor: e.vendor, title: e.title },
         )}`,
         options: [
-          { id: 'ok', label: r.t('receipt.opt_ok') },
-          { id: 'problem', label: r.t('receipt.opt_problem') },
+          { id: orderButton(e.orderId, 'received'), label: r.t('receipt.opt_ok') },
+          { id: orderButton(e.orderId, 'problem'), label: r.t('receipt.opt_problem') },
         ],
       }),
       now,
@@ -342,7 +342,7 @@ const RENDERERS: { [K in NoticeKind]: Renderer<K> } = {
       (r) => ({
         type: 'options',
         text: r.t('order.paid_vendor', { number: e.orderNumber, amount: money(e.amount, r.locale) }),
-        options: [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: '⭐'.repeat(n) })),
+        options: SCORES.map((n) => ({ id: rateButton(e.orderId, n), label: '⭐'.repeat(n) })),
       }),
       now,
       `paid:${e.orderId}`,

@@ -14,6 +14,7 @@ import {
 import { preview, publish, recommend } from './publish.js';
 import { declineInvitation, markViewed, submitQuote, tenderForVendor, withdrawQuote } from './quotes.js';
 import type { UseCaseContext, UseCaseServices } from './use-case.js';
+import { needOverview } from './views.js';
 
 type UseCase = (ctx: UseCaseContext, ...args: never[]) => unknown;
 type Bound<F> = F extends (ctx: UseCaseContext, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -54,6 +55,7 @@ export function procurement(
       award,
       extend: extendDeadline,
       declareUnsuccessful,
+      overview: needOverview,
     }),
     orders: bind(ctx, {
       accept: acceptOrder,

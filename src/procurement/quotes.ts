@@ -32,7 +32,29 @@ export async function tenderForVendor(ctx: UseCaseContext, userId: number, needI
   const village = await needs.villageName(ctx.trx, need.villageCode);
   const { timeZone } = await regencyRules(ctx.trx, need.regencyCode);
   const open = need.status === 'published' && need.quoteDeadline > ctx.now;
-  return { need, items, mine, vendor, open, village, timeZone };
+  // After the deadline the vendor sees where its quote stands (waiting, chosen, not chosen).
+  const outcome = open ? null : await quoteOutcome(ctx, needId, vendor.id, need.status);
+  return { need, items, mine, vendor, open, village, timeZone, outcome };
+}
+
+export type QuoteOutcome = 'none' | 'withdrawn' | 'waiting' | 'won' | 'lost' | 'ended';
+
+/** Where a vendor's quote stands once a need no longer takes quotes. */
+async function quoteOutcome(
+  ctx: UseCaseContext,
+  needId: number,
+  vendorId: number,
+  needStatus: string,
+): Promise<{ kind: QuoteOutcome; total: number | null }> {
+  const q = await quotes.latestQuote(ctx.trx, needId, vendorId);
+  if (!q) return { kind: 'none', total: null };
+  const total = q.total;
+  if (q.status === 'withdrawn') return { kind: 'withdrawn', total };
+  if (q.status === 'awarded') return { kind: 'won', total };
+  if (q.status === 'rejected') return { kind: 'lost', total };
+  // Active: still in the running until an order is accepted, unless the need ended without one.
+  if (needStatus === 'unsuccessful' || needStatus === 'cancelled') return { kind: 'ended', total };
+  return { kind: 'waiting', total };
 }
 
 export async function markViewed(ctx: UseCaseContext, userId: number, needId: number) {

@@ -134,6 +134,19 @@ export async function ordersOfVendor(db: Kysely<Database>, vendorId: number, lim
     .execute();
 }
 
+/** The order a need stands on now (a declined one is history), with its vendor. */
+export async function currentOrderOfNeed(db: Kysely<Database>, needId: number) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('vendors as v', 'v.id', 'o.vendor_id')
+    .select(['o.id', 'o.number', 'o.amount', 'o.status', 'v.business_name'])
+    .where('o.need_id', '=', needId)
+    .where('o.status', 'not in', ['declined', 'cancelled'])
+    .orderBy('o.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function ordersOfOfficer(
   db: Kysely<Database>,
   officerId: number,

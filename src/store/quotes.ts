@@ -20,6 +20,19 @@ export async function activeQuote(db: Kysely<Database>, needId: number, vendorId
     .executeTakeFirst();
 }
 
+/** The vendor's last word on a need (a revision replaces the one before): its amount and state. */
+export async function latestQuote(db: Kysely<Database>, needId: number, vendorId: number) {
+  return db
+    .selectFrom('quotes')
+    .select(['id', 'total', 'status'])
+    .where('need_id', '=', needId)
+    .where('vendor_id', '=', vendorId)
+    .where('status', '!=', 'superseded')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /**
  * Submits or revises: the previous active quote becomes `superseded` in the same transaction,
  * so the partial unique index keeps one active quote per vendor per need.

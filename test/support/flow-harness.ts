@@ -127,14 +127,28 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
     if (!w.invitations.some((i) => i.needId === needId && i.vendorId === vendor.id))
       return { error: 'not_invited' as const };
     const q = w.quotes.find((x) => x.needId === needId && x.vendorId === vendor.id && x.status === 'active');
+    const open = need.status === 'published' && need.quoteDeadline > now;
+    const latest = w.quotes
+      .filter((x) => x.needId === needId && x.vendorId === vendor.id && x.status !== 'superseded')
+      .at(-1);
+    const kind = !latest
+      ? 'none'
+      : latest.status === 'withdrawn'
+        ? 'withdrawn'
+        : latest.status === 'awarded'
+          ? 'won'
+          : latest.status === 'rejected'
+            ? 'lost'
+            : 'waiting';
     return {
       need,
+      outcome: open ? null : { kind, total: latest?.total ?? null },
       items: need.items,
       mine: q
         ? { id: q.id, total: q.total, delivery_days: q.days, revision: q.revision, submitted_at: now }
         : undefined,
       vendor,
-      open: need.status === 'published' && need.quoteDeadline > now,
+      open,
       village: villageOf(need.villageCode)?.name ?? '',
       timeZone: w.rules.timeZone,
     };
@@ -236,6 +250,7 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
       award: notInMemory('needs.award'),
       extend: notInMemory('needs.extend'),
       declareUnsuccessful: notInMemory('needs.declareUnsuccessful'),
+      overview: notInMemory('needs.overview'),
     },
     orders: {
       accept: notInMemory('orders.accept'),

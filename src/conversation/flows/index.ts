@@ -4,6 +4,7 @@ import { complaintFlow } from './complaint.js';
 import { myNeeds, myOrders, myQuotes, officerOrders, openTenders } from './lists.js';
 import { menuFlow } from './menu.js';
 import { needPost } from './need-post.js';
+import { needView } from './need-view.js';
 import { officerRegistration } from './officer-registration.js';
 import { orderFlow, paymentFlow, rateFlow, receiptFlow } from './orders.js';
 import { profileFlow } from './profile.js';
@@ -19,6 +20,7 @@ export const FLOWS: Record<FlowName, Flow> = {
   menu: menuFlow,
   profile: profileFlow,
   need_post: needPost,
+  need_view: needView,
   tender: tenderFlow,
   award: awardFlow,
   order: orderFlow,

@@ -76,7 +76,7 @@ export const myNeeds = listFlow({
       id: String(n.id),
       label: `${n.number} ${n.title} — ${statusLabel(ctx, n.status)}`,
     })),
-  open: (id) => goto('award', { data: { needId: Number(id) } }),
+  open: (id) => goto('need_view', { data: { needId: Number(id) } }),
 });
 
 export const officerOrders = listFlow({

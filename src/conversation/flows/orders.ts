@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderButton, rateButton, readButton, SCORES } from '../../domain/buttons.js';
 import { money } from '../../notices/format.js';
 import { isFail } from '../../procurement/index.js';
 import { defineFlow } from '../define-flow.js';
@@ -12,6 +13,11 @@ const ORDER = { orderId: z.number() };
 type Ctx = TurnContext<{ orderId: number }>;
 
 const orderId = (ctx: Ctx) => ctx.data.orderId;
+/** What a tapped or typed option of an order question means (its ids carry the order). */
+const actionOf = (id: string) => {
+  const b = readButton(id);
+  return b?.kind === 'order' ? b.action : null;
+};
 const order = (ctx: Ctx) => ctx.store.orders.get(orderId(ctx));
 const stale = (ctx: TurnContext<object>): StepResult<never> => home([ctx.t('order.not_available')]);
 
@@ -36,11 +42,11 @@ export const orderFlow = defineFlow({
           : ctx.t('order.not_available');
       },
       options: (ctx) => [
-        { id: 'accept', label: ctx.t('order.opt_accept') },
-        { id: 'decline', label: ctx.t('order.opt_decline') },
+        { id: orderButton(orderId(ctx), 'accept'), label: ctx.t('order.opt_accept') },
+        { id: orderButton(orderId(ctx), 'decline'), label: ctx.t('order.opt_decline') },
       ],
       choose: async (choice, ctx) => {
-        if (choice === 'decline') return next('decline_reason');
+        if (actionOf(choice) === 'decline') return next('decline_reason');
         const r = await ctx.store.orders.accept(ctx.actor.userId, orderId(ctx));
         if (isFail(r)) return stale(ctx);
         return home([ctx.t('order.accepted_vendor', { number: r.order.number })]);
@@ -94,11 +100,11 @@ export const receiptFlow = defineFlow({
           : ctx.t('order.not_available');
       },
       options: (ctx) => [
-        { id: 'ok', label: ctx.t('receipt.opt_ok') },
-        { id: 'problem', label: ctx.t('receipt.opt_problem') },
+        { id: orderButton(orderId(ctx), 'received'), label: ctx.t('receipt.opt_ok') },
+        { id: orderButton(orderId(ctx), 'problem'), label: ctx.t('receipt.opt_problem') },
       ],
       choose: async (choice, ctx) => {
-        if (choice === 'problem') return next('problem');
+        if (actionOf(choice) === 'problem') return next('problem');
         const r = await ctx.store.orders.confirmReceipt(ctx.actor.userId, orderId(ctx));
         if (isFail(r)) return stale(ctx);
         return goto('payment', {
@@ -195,9 +201,11 @@ export const rateFlow = defineFlow({
         const other = o && o.officerUserId === ctx.actor.userId ? o.businessName : ctx.t('rate.the_village');
         return ctx.t('rate.ask', { who: other ?? '' });
       },
-      options: () => [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: '⭐'.repeat(n) })),
-      choose: async (score, ctx) => {
-        const r = await ctx.store.orders.rate(ctx.actor.userId, orderId(ctx), Number(score));
+      options: (ctx) => SCORES.map((n) => ({ id: rateButton(orderId(ctx), n), label: '⭐'.repeat(n) })),
+      choose: async (id, ctx) => {
+        const b = readButton(id);
+        if (b?.kind !== 'rate') return next('score');
+        const r = await ctx.store.orders.rate(ctx.actor.userId, orderId(ctx), b.score);
         if (isFail(r)) return stale(ctx);
         return home([ctx.t('rate.thanks')]);
       },

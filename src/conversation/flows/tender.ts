@@ -6,7 +6,7 @@ import { formatQty, itemLines, methodName, money, when } from '../../notices/for
 import { isFail } from '../../procurement/index.js';
 import { type DataOf, defineFlow } from '../define-flow.js';
 import type { StepResult, TurnContext } from '../flow.js';
-import { home, next, retry } from '../flow.js';
+import { goto, home, next, retry } from '../flow.js';
 import { isSkip, pickOption } from '../steps.js';
 import { readAmount, tooLargeHint } from './amount.js';
 
@@ -64,6 +64,20 @@ function options(ctx: Ctx, hasQuote: boolean) {
 
 const closed = (ctx: Ctx): StepResult<never> => home([ctx.t('tender.closed')]);
 
+type Tender = NonNullable<Awaited<ReturnType<typeof tender>>>;
+
+/** After the deadline: where the vendor's quote stands, and the way on (never a dead end). */
+function outcomePrompt(ctx: Ctx, t: Tender) {
+  const o = t.outcome ?? { kind: 'none' as const, total: null };
+  const params = { number: String(t.need.number), amount: money(o.total ?? 0, ctx.locale) };
+  const text = o.kind === 'none' ? ctx.t('tender.closed') : ctx.t(`tender.outcome_${o.kind}`, params);
+  const options = [
+    ...(o.kind === 'won' ? [{ id: 'orders', label: ctx.t('menu.my_orders') }] : []),
+    { id: 'back', label: ctx.t('common.back_to_menu') },
+  ];
+  return { text, options };
+}
+
 async function startQuote(ctx: Ctx): Promise<StepResult<StepName>> {
   const t = await tender(ctx);
   if (!t?.open) return closed(ctx);
@@ -82,13 +96,25 @@ export const tenderFlow = defineFlow({
     alert: s.step({
       async prompt(ctx) {
         const t = await tender(ctx);
-        if (!t) return { text: ctx.t('tender.not_found') };
-        if (!t.open) return { text: ctx.t('tender.closed') };
+        if (!t)
+          return {
+            text: ctx.t('tender.not_found'),
+            options: [{ id: 'back', label: ctx.t('common.back_to_menu') }],
+          };
+        if (!t.open) return outcomePrompt(ctx, t);
         return { text: describe(ctx, t), options: options(ctx, !!t.mine) };
       },
       async handle(ctx) {
         const t = await tender(ctx);
-        if (!t?.open) return closed(ctx);
+        if (!t) return home();
+        if (!t.open) {
+          const screen = outcomePrompt(ctx, t);
+          // A late tap on an old alert's button: where the quote stands, then the menu.
+          if (readButton(ctx.input.optionId)) return home([screen.text]);
+          const picked = await pickOption(ctx, screen.options);
+          if (typeof picked !== 'string') return picked;
+          return picked === 'orders' ? goto('my_orders') : home();
+        }
         const picked = await pickOption(ctx, options(ctx, !!t.mine));
         if (typeof picked !== 'string') return picked;
         const b = readButton(picked);
