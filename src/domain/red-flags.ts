@@ -165,3 +165,15 @@ export const IMPLAUSIBLE_QUOTE_SHARE = 0.01;
 export function isImplausiblyLowQuote(total: number, hps: number): boolean {
   return hps > 0 && total < hps * IMPLAUSIBLE_QUOTE_SHARE;
 }
+
+/**
+ * No village procurement is worth less than Rp10.000: an HPS below it is a slip ("25" typed for
+ * "25 juta"). The chat asks which was meant instead of letting it pick pembelian langsung.
+ */
+export const IMPLAUSIBLE_HPS_BELOW = 10_000;
+
+/** What a too-small HPS most likely meant: juta for a number under a thousand, ribu otherwise. */
+export function likelyHps(typed: number): number | null {
+  if (typed >= IMPLAUSIBLE_HPS_BELOW) return null;
+  return typed < 1000 ? typed * 1_000_000 : typed * 1000;
+}

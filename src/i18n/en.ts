@@ -216,8 +216,16 @@ export const en: Dictionary = {
   'need.opt_confirm_receipt': 'Confirm the goods arrived',
   'need.opt_record_payment': 'Record the payment',
   'need.opt_back_to_list': 'Back to the list',
+  'need.summary_direct': '🏪 Bought directly from: {vendor}',
+  'need.published_direct':
+    'Need *{number}* is published ✅ ({method}).\nWe sent it only to {vendor}. Its price stays sealed until {deadline}.',
+  'need.hps_check':
+    'An HPS of {amount}? That is very small for a procurement — a digit may be missing. Which did you mean?',
+  'need.hps_meant': 'I meant {amount}',
+  'need.hps_as_typed': 'Yes, {amount}',
+  'need.hps_retype': 'Type it again',
   'need.summary':
-    'Please check this need:\n\n📝 {title}\n📦 Items:\n{items}\n💰 HPS: {hps}\n⚖️ Method: *{method}* (at least {min} quotes)\n⏰ Quote deadline: {deadline}\n📍 Deliver to: {place}\n📅 Needed by: {neededBy}\n\nPublish it now?',
+    'Please check this need:\n\n📝 {title}\n📦 Items:\n{items}\n💰 HPS: {hps}\n⚖️ Method: *{method}* (at least {min} quotes){direct}\n⏰ Quote deadline: {deadline}\n📍 Deliver to: {place}\n📅 Needed by: {neededBy}\n\nPublish it now?',
   'need.ask_route': 'For a direct purchase, how should the supplier be chosen?',
   'need.route_quotes': 'Ask the nearest suppliers for quotes',
   'need.route_direct': 'Pick one from the recommendations',

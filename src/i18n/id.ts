@@ -215,8 +215,16 @@ export const id = {
   'need.opt_confirm_receipt': 'Konfirmasi barang diterima',
   'need.opt_record_payment': 'Catat pembayaran',
   'need.opt_back_to_list': 'Kembali ke daftar',
+  'need.summary_direct': '🏪 Dibeli langsung dari: {vendor}',
+  'need.published_direct':
+    'Kebutuhan *{number}* sudah diumumkan ✅ ({method}).\nKami kirimkan hanya kepada {vendor}. Harga penawarannya dirahasiakan sampai {deadline}.',
+  'need.hps_check':
+    'HPS {amount}? Itu sangat kecil untuk sebuah pengadaan — mungkin ada angka yang kurang. Mana yang Anda maksud?',
+  'need.hps_meant': 'Maksud saya {amount}',
+  'need.hps_as_typed': 'Benar, {amount}',
+  'need.hps_retype': 'Ketik ulang',
   'need.summary':
-    'Periksa kebutuhan ini:\n\n📝 {title}\n📦 Barang:\n{items}\n💰 HPS: {hps}\n⚖️ Cara pengadaan: *{method}* (minimal {min} penawaran)\n⏰ Batas penawaran: {deadline}\n📍 Dikirim ke: {place}\n📅 Dibutuhkan: {neededBy}\n\nUmumkan sekarang?',
+    'Periksa kebutuhan ini:\n\n📝 {title}\n📦 Barang:\n{items}\n💰 HPS: {hps}\n⚖️ Cara pengadaan: *{method}* (minimal {min} penawaran){direct}\n⏰ Batas penawaran: {deadline}\n📍 Dikirim ke: {place}\n📅 Dibutuhkan: {neededBy}\n\nUmumkan sekarang?',
   'need.ask_route': 'Untuk pembelian langsung, bagaimana memilih penyedianya?',
   'need.route_quotes': 'Minta penawaran dari penyedia terdekat',
   'need.route_direct': 'Pilih langsung dari rekomendasi',

@@ -167,7 +167,13 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
           villageCode: o.villageCode,
         };
       },
-      recommend: async () => ({ vendors: [] }),
+      // The verified vendors of the category, as matching would rank the nearest (all in one desa here).
+      recommend: async (_userId: number, categoryId: number) => ({
+        vendors: [...w.vendors.values()]
+          .filter((v) => v.verification === 'verified' && v.categoryIds.includes(categoryId))
+          .slice(0, 3)
+          .map((v) => ({ vendorId: v.id, ring: 'desa' as const, rating: null, name: v.businessName })),
+      }),
       publish: async (userId: number, input: Parameters<ChatStore['needs']['publish']>[1]) => {
         const o = officerOfUser(userId);
         if (!o) return { error: 'not_officer' as const };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { earliestDeadline } from '../../domain/deadlines.js';
 import { titleCase } from '../../domain/names.js';
+import { likelyHps } from '../../domain/red-flags.js';
 import { itemLines, methodName, money, when } from '../../notices/format.js';
 import { parseDateTime } from '../../parse/dates.js';
 import { parseQuantity } from '../../parse/quantity.js';
@@ -24,6 +25,9 @@ const DATA = {
   neededBy: z.coerce.date().optional(),
   /** Changing one answer from the summary: go back to it afterwards. */
   editing: z.boolean().optional(),
+  /** Pembelian langsung: ask the nearest for quotes, or buy from one vendor picked directly. */
+  route: z.enum(['quotes', 'direct']).optional(),
+  directVendor: z.object({ id: z.number(), name: z.string() }).optional(),
 };
 type Ctx = TurnContext<DataOf<typeof DATA>>;
 type StepName =
@@ -33,6 +37,7 @@ type StepName =
   | 'item_qty'
   | 'item_more'
   | 'hps'
+  | 'hps_check'
   | 'deadline'
   | 'place'
   | 'needed_by'
@@ -76,10 +81,18 @@ function parseWhen(ctx: Ctx, text: string, tz: string) {
   return parseDateTime(text, { now: ctx.now, timeZone: tz, defaultHour: 12 });
 }
 
-async function publishNow(ctx: Ctx, directVendorId: number | null): Promise<StepResult<StepName>> {
+/** The vendor picked for a pembelian langsung, while the method is one. */
+function directVendor(ctx: Ctx, method: string) {
+  return method === 'pembelian_langsung' && ctx.data.route === 'direct'
+    ? (ctx.data.directVendor ?? null)
+    : null;
+}
+
+async function publishNow(ctx: Ctx): Promise<StepResult<StepName>> {
   const a = answers(ctx);
   if (!a) return next('confirm');
   const r = await rules(ctx);
+  const direct = directVendor(ctx, r.method);
   if (a.deadline < earliestDeadline(ctx.now, r.minWindowMinutes)) {
     ctx.data.editing = true;
     return next('deadline', [ctx.t('need.deadline_passed_meanwhile')]);
@@ -92,15 +105,18 @@ async function publishNow(ctx: Ctx, directVendorId: number | null): Promise<Step
     deadline: a.deadline,
     deliveryPlace: a.place,
     neededBy: a.neededBy,
-    directVendorId,
+    directVendorId: direct?.id ?? null,
   });
   if (isFail(published)) return home([ctx.t('policy.officer_pending')]);
+  const params = {
+    number: published.number,
+    method: methodName(ctx.t, published.method),
+    deadline: when(a.deadline, ctx.locale, r.timeZone),
+  };
   return home([
-    ctx.t('need.published', {
-      number: published.number,
-      method: methodName(ctx.t, published.method),
-      deadline: when(a.deadline, ctx.locale, r.timeZone),
-    }),
+    direct
+      ? ctx.t('need.published_direct', { ...params, vendor: direct.name })
+      : ctx.t('need.published', params),
   ]);
 }
 
@@ -127,6 +143,9 @@ export const needPost = defineFlow({
       options: categoryOptions,
       choose: (id, ctx) => {
         ctx.data.categoryId = Number(id);
+        // A vendor picked for the old category may not sell in the new one: ask again.
+        delete ctx.data.route;
+        delete ctx.data.directVendor;
         return then(ctx, 'item_name');
       },
     }),
@@ -170,6 +189,25 @@ export const needPost = defineFlow({
         const amount = readAmount(ctx, text);
         if (!amount.ok) return retry(amount.hint);
         ctx.data.hps = amount.value;
+        // "25" for "25 juta" would make it a pembelian langsung without a word: ask first.
+        if (likelyHps(amount.value) !== null) return next('hps_check');
+        return then(ctx, 'deadline');
+      },
+    }),
+    hps_check: s.choice({
+      text: (ctx) => ctx.t('need.hps_check', { amount: money(ctx.data.hps ?? 0, ctx.locale) }),
+      options: (ctx) => {
+        const typed = ctx.data.hps ?? 0;
+        const guess = likelyHps(typed) ?? typed;
+        return [
+          { id: 'guess', label: ctx.t('need.hps_meant', { amount: money(guess, ctx.locale) }) },
+          { id: 'typed', label: ctx.t('need.hps_as_typed', { amount: money(typed, ctx.locale) }) },
+          { id: 'retype', label: ctx.t('need.hps_retype') },
+        ];
+      },
+      choose: (choice, ctx) => {
+        if (choice === 'retype') return next('hps');
+        if (choice === 'guess') ctx.data.hps = likelyHps(ctx.data.hps ?? 0) ?? ctx.data.hps;
         return then(ctx, 'deadline');
       },
     }),
@@ -229,7 +267,9 @@ export const needPost = defineFlow({
         const r = await rules(ctx);
         const a = answers(ctx);
         if (!a) return ctx.t('need.summary_incomplete');
+        const direct = directVendor(ctx, r.method);
         return ctx.t('need.summary', {
+          direct: direct ? `\n${ctx.t('need.summary_direct', { vendor: direct.name })}` : '',
           title: a.title,
           items: itemLines(a.items),
           hps: money(a.hps, ctx.locale),
@@ -245,8 +285,9 @@ export const needPost = defineFlow({
       answer: async (yes, ctx) => {
         if (!yes) return next('edit');
         const r = await rules(ctx);
-        if (r.method === 'pembelian_langsung') return next('route');
-        return publishNow(ctx, null);
+        // Pembelian langsung asks how to choose the vendor, once (a new deadline keeps the answer).
+        if (r.method === 'pembelian_langsung' && !ctx.data.route) return next('route');
+        return publishNow(ctx);
       },
     }),
     // Pembelian langsung: ask the nearest vendors for quotes, or buy from one picked directly.
@@ -256,7 +297,11 @@ export const needPost = defineFlow({
         { id: 'quotes', label: ctx.t('need.route_quotes') },
         { id: 'direct', label: ctx.t('need.route_direct') },
       ],
-      choose: (choice, ctx) => (choice === 'direct' ? next('direct_pick') : publishNow(ctx, null)),
+      choose: (choice, ctx) => {
+        if (choice === 'direct') return next('direct_pick');
+        ctx.data.route = 'quotes';
+        return publishNow(ctx);
+      },
     }),
     direct_pick: s.step({
       async prompt(ctx) {
@@ -286,7 +331,12 @@ export const needPost = defineFlow({
           { id: 'quotes', label: ctx.t('need.route_quotes') },
         ]);
         if (typeof picked !== 'string') return picked;
-        return publishNow(ctx, picked === 'quotes' ? null : Number(picked.slice(1)));
+        const vendor = vendors.find((v) => `v${v.vendorId}` === picked);
+        if (vendor) {
+          ctx.data.route = 'direct';
+          ctx.data.directVendor = { id: vendor.vendorId, name: vendor.name };
+        } else ctx.data.route = 'quotes';
+        return publishNow(ctx);
       },
     }),
     edit: s.choice({

@@ -97,3 +97,109 @@ describe('posting a need (in memory)', () => {
     expect(h.world.needs.size).toBe(0);
   });
 });
+
+describe('a pembelian langsung bought from a picked vendor (issue 22 item 4)', () => {
+  it('keeps the picked vendor through a new deadline and publishes to it alone, saying so', async () => {
+    const h = await flowHarness({ clock: testClock('10.00') });
+    await h.vendor('TB Sumber Rejeki');
+    const c = await h.officer();
+    // A deadline just past the minimum window: by the time the vendor is picked it is too close.
+    for (const text of [
+      'menu',
+      '1',
+      'Paku dan kawat',
+      'bahan bangunan',
+      'Paku',
+      '5 kg',
+      'sudah',
+      '2 juta',
+      'hari ini jam 11.05',
+      '1',
+    ])
+      await c.say(text);
+    await c.say(typed.slash(dayFromToday(h.clock, 5)));
+    expect(c.last.text).toContain('Pembelian langsung');
+    await c.say('ya');
+    expect(c.step).toBe('route');
+    await c.say('Pilih langsung dari rekomendasi');
+    expect(c.last.options).toContain('TB Sumber Rejeki — satu desa');
+    h.clock.set(new Date(h.clock.now().getTime() + 10 * 60_000));
+    await c.say('TB Sumber Rejeki');
+    expect(c.step).toBe('deadline');
+    expect(c.last.text).toContain('terlalu dekat');
+    await c.say('besok jam 14');
+    // The summary names the vendor, and publishing does not ask the method again.
+    expect(c.step).toBe('confirm');
+    expect(c.last.text).toContain('Dibeli langsung dari: TB Sumber Rejeki');
+    await c.say('ya');
+    expect(c.last.text).toContain('hanya kepada TB Sumber Rejeki');
+    expect(c.last.text).not.toContain('penyedia terdekat');
+    const [need] = h.world.needs.values();
+    expect(need?.directVendorId).toBe([...h.world.vendors.values()][0]?.id);
+  });
+
+  it('publishes to the nearest vendors when the officer asks for quotes instead', async () => {
+    const h = await flowHarness({ clock: testClock('10.00') });
+    const c = await h.officer();
+    for (const text of [
+      'menu',
+      '1',
+      'Paku',
+      'bahan bangunan',
+      'Paku',
+      '5 kg',
+      'sudah',
+      '2 juta',
+      'besok jam 14',
+      '1',
+    ])
+      await c.say(text);
+    await c.say(typed.slash(dayFromToday(h.clock, 5)));
+    await c.say('ya');
+    await c.say('Minta penawaran dari penyedia terdekat');
+    expect(c.last.text).toContain('penyedia terdekat');
+    expect([...h.world.needs.values()][0]?.directVendorId).toBeNull();
+  });
+});
+
+describe('an implausibly small HPS (issue 22 item 10)', () => {
+  async function atHps() {
+    const h = await flowHarness({ clock: testClock('10.00') });
+    const c = await h.officer();
+    for (const text of ['menu', '1', 'Semen', 'bahan bangunan', 'Semen', '50 sak', 'sudah'])
+      await c.say(text);
+    expect(c.step).toBe('hps');
+    return c;
+  }
+
+  it.each([
+    ['25', 'Rp25.000.000', 25_000_000],
+    ['2500', 'Rp2.500.000', 2_500_000],
+    ['Rp 900', 'Rp900.000.000', 900_000_000],
+  ])('asks what %s meant, and takes the likely amount', async (typed, shown, value) => {
+    const c = await atHps();
+    await c.say(typed);
+    expect(c.step).toBe('hps_check');
+    expect(c.last.options[0]).toBe(`Maksud saya ${shown}`);
+    await c.say('1');
+    expect(c.step).toBe('deadline');
+    expect(c.data.hps).toBe(value);
+  });
+
+  it('keeps the amount as typed when the officer says it is right, or asks again', async () => {
+    const c = await atHps();
+    await c.say('25');
+    await c.say('Benar, Rp25');
+    expect(c.data.hps).toBe(25);
+    const c2 = await atHps();
+    await c2.say('5000');
+    await c2.say('ketik ulang');
+    expect(c2.step).toBe('hps');
+  });
+
+  it('does not ask about an ordinary amount', async () => {
+    const c = await atHps();
+    await c.say('15 ribu');
+    expect(c.step).toBe('deadline');
+  });
+});
