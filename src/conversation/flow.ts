@@ -86,8 +86,11 @@ export interface Step<D extends object = FlowData, S extends string = string> {
   handle(ctx: TurnContext<D>): Awaitable<StepResult<S>>;
   /** Help for this step (`bantuan`); a generic help text otherwise. */
   help?: MessageKey;
-  /** Media kinds this step takes as an answer (e.g. a delivery photo); others get a kind reply. */
-  accepts?: MediaKind[];
+  /**
+   * What this step takes besides text and taps: media kinds (a delivery photo), a shared contact
+   * or location. Anything else shared gets a kind word and the question again.
+   */
+  accepts?: Array<MediaKind | 'contact' | 'location'>;
 }
 
 /** A flow as the engine runs it (defineFlow checked its step names and typed its data). */

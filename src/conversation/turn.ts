@@ -63,7 +63,9 @@ export class Turn {
   constructor(private readonly init: TurnInit) {
     this.conv = init.conversation;
     this.locale = init.locale;
-    this.text = (init.input.text ?? '').trim().slice(0, MAX_TEXT);
+    // A photo's caption is what the person wrote with it: read as the answer where no photo is
+    // asked for (a step that takes the photo reads the caption as its note).
+    this.text = (init.input.text ?? init.input.media?.caption ?? '').trim().slice(0, MAX_TEXT);
   }
 
   private t = (key: MessageKey, params?: Params) => translate(this.locale, key, params);
@@ -148,12 +150,32 @@ export class Turn {
       this.pending = { kind: 'resume' };
       await this.askPending();
     } else if (this.init.input.media && !step.accepts?.includes(this.init.input.media.kind)) {
-      this.lines.push(this.t('media.unsupported', { kind: this.t(`media.${this.init.input.media.kind}`) }));
+      const kind = this.t(`media.${this.init.input.media.kind}`);
+      if (this.text) {
+        this.lines.push(this.t('media.caption_read', { kind }));
+        await this.apply(await step.handle(this.context()));
+      } else {
+        this.lines.push(this.t('media.unsupported', { kind }));
+        await this.ask();
+      }
+    } else if (this.unaskedShare(step)) {
+      this.lines.push(
+        this.t(this.init.input.location ? 'share.location_not_needed' : 'share.contact_not_needed'),
+      );
       await this.ask();
     } else {
       await this.apply(await step.handle(this.context()));
     }
     return this.replies;
+  }
+
+  /** A shared location or contact, alone, where the question does not ask for one. */
+  private unaskedShare(step: Flow['steps'][string]): boolean {
+    const { location, contact, optionId } = this.init.input;
+    if (this.text || optionId) return false;
+    if (location) return !step.accepts?.includes('location');
+    if (contact) return !step.accepts?.includes('contact');
+    return false;
   }
 
   /** The conversation as the turn left it, for the engine to save with the replies. */

@@ -148,6 +148,9 @@ export const en: Dictionary = {
     'The regency admin or village facilitator gives invite codes so that accounts are active at once. Without a code, the admin checks your details first.',
   'help.quiet': 'During quiet hours we send no tender alerts; they arrive the next morning.',
 
+  'media.caption_read': 'This question needs no {kind}, so we read its caption as your answer.',
+  'share.location_not_needed': 'Thank you, but no location is needed here.',
+  'share.contact_not_needed': 'Thank you, but no contact is needed here.',
   'media.unsupported': 'Sorry, we cannot read {kind} here yet. Please answer by typing.',
   'media.photo': 'photos',
   'media.document': 'documents',
@@ -264,6 +267,10 @@ export const en: Dictionary = {
   'tender.outcome_ended': 'The village did not go on with *{number}*. Thank you for quoting.',
   'tender.not_found': 'This need was not found or is not for you.',
   'tender.closed': 'Sorry, the quote deadline for this need has passed. Quotes can no longer be accepted.',
+  'tender.ask_reconsider':
+    'Earlier you said you were not interested in this need. Would you like to quote after all?',
+  'tender.opt_reconsider': 'Yes, I will quote',
+  'tender.opt_stay_declined': 'No',
   'tender.declined': 'All right, you will not be reminded about this need.',
   'tender.ask_mode': 'How would you like to quote?',
   'tender.mode_items': 'A price per item',

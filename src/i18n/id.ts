@@ -147,6 +147,10 @@ export const id = {
     'Kode undangan diberikan admin kabupaten atau pendamping desa agar akun langsung aktif. Tanpa kode, admin memeriksa data Anda dulu.',
   'help.quiet': 'Selama jam tenang kami tidak mengirim info tender; pesan dikirim pagi harinya.',
 
+  'media.caption_read':
+    'Untuk pertanyaan ini tidak perlu {kind}, jadi keterangannya kami baca sebagai jawaban.',
+  'share.location_not_needed': 'Terima kasih, tetapi lokasi tidak diperlukan di sini.',
+  'share.contact_not_needed': 'Terima kasih, tetapi kontak tidak diperlukan di sini.',
   'media.unsupported': 'Maaf, {kind} belum bisa kami baca di sini. Mohon jawab dengan mengetik.',
   'media.photo': 'foto',
   'media.document': 'dokumen',
@@ -266,6 +270,9 @@ export const id = {
   'tender.not_found': 'Kebutuhan ini tidak ditemukan atau bukan untuk Anda.',
   'tender.closed':
     'Maaf, batas penawaran untuk kebutuhan ini sudah lewat. Penawaran tidak bisa diterima lagi.',
+  'tender.ask_reconsider': 'Sebelumnya Anda menyatakan tidak berminat pada kebutuhan ini. Mau menawar juga?',
+  'tender.opt_reconsider': 'Ya, saya mau menawar',
+  'tender.opt_stay_declined': 'Tidak jadi',
   'tender.declined': 'Baik, Anda tidak akan diingatkan tentang kebutuhan ini.',
   'tender.ask_mode': 'Bagaimana Anda menawar?',
   'tender.mode_items': 'Harga per barang',

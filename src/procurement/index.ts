@@ -12,7 +12,14 @@ import {
   reportProblem,
 } from './orders.js';
 import { preview, publish, recommend } from './publish.js';
-import { declineInvitation, markViewed, submitQuote, tenderForVendor, withdrawQuote } from './quotes.js';
+import {
+  declineInvitation,
+  markViewed,
+  reconsiderInvitation,
+  submitQuote,
+  tenderForVendor,
+  withdrawQuote,
+} from './quotes.js';
 import type { UseCaseContext, UseCaseServices } from './use-case.js';
 import { needOverview } from './views.js';
 
@@ -49,6 +56,7 @@ export function procurement(
       tenderForVendor,
       viewed: markViewed,
       declineInvitation,
+      reconsiderInvitation,
       submitQuote,
       withdrawQuote,
       ranked: rankedQuotes,

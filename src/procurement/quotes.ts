@@ -34,7 +34,7 @@ export async function tenderForVendor(ctx: UseCaseContext, userId: number, needI
   const open = need.status === 'published' && need.quoteDeadline > ctx.now;
   // After the deadline the vendor sees where its quote stands (waiting, chosen, not chosen).
   const outcome = open ? null : await quoteOutcome(ctx, needId, vendor.id, need.status);
-  return { need, items, mine, vendor, open, village, timeZone, outcome };
+  return { need, items, mine, vendor, open, village, timeZone, outcome, declined: inv.status === 'declined' };
 }
 
 export type QuoteOutcome = 'none' | 'withdrawn' | 'waiting' | 'won' | 'lost' | 'ended';
@@ -66,6 +66,14 @@ export async function declineInvitation(ctx: UseCaseContext, userId: number, nee
   const vendor = await findVendorByUser(ctx.trx, userId);
   if (!vendor) return fail('not_vendor');
   await needs.setInvitationStatus(ctx.trx, needId, vendor.id, 'declined', ctx.now);
+  return { ok: true as const };
+}
+
+/** A vendor who said "Tidak berminat" changes its mind: the need is in its lists again. */
+export async function reconsiderInvitation(ctx: UseCaseContext, userId: number, needId: number) {
+  const vendor = await findVendorByUser(ctx.trx, userId);
+  if (!vendor) return fail('not_vendor');
+  await needs.setInvitationStatus(ctx.trx, needId, vendor.id, 'viewed', ctx.now);
   return { ok: true as const };
 }
 

@@ -124,8 +124,8 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
     if (!vendor) return { error: 'not_vendor' as const };
     const need = w.needs.get(needId);
     if (!need) return { error: 'not_found' as const };
-    if (!w.invitations.some((i) => i.needId === needId && i.vendorId === vendor.id))
-      return { error: 'not_invited' as const };
+    const invitation = w.invitations.find((i) => i.needId === needId && i.vendorId === vendor.id);
+    if (!invitation) return { error: 'not_invited' as const };
     const q = w.quotes.find((x) => x.needId === needId && x.vendorId === vendor.id && x.status === 'active');
     const open = need.status === 'published' && need.quoteDeadline > now;
     const latest = w.quotes
@@ -149,6 +149,7 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
         : undefined,
       vendor,
       open,
+      declined: invitation.status === 'declined',
       village: villageOf(need.villageCode)?.name ?? '',
       timeZone: w.rules.timeZone,
     };
@@ -215,6 +216,12 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
         if (!v) return { error: 'not_vendor' as const };
         const inv = w.invitations.find((i) => i.needId === needId && i.vendorId === v.id);
         if (inv) inv.status = 'declined';
+        return { ok: true as const };
+      },
+      reconsiderInvitation: async (userId: number, needId: number) => {
+        const v = vendorOfUser(userId);
+        const inv = w.invitations.find((i) => i.needId === needId && i.vendorId === v?.id);
+        if (inv) inv.status = 'viewed';
         return { ok: true as const };
       },
       submitQuote: async (userId: number, needId: number, q: { total: number; deliveryDays: number }) => {

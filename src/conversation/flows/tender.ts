@@ -21,7 +21,16 @@ const DATA = {
   note: z.string().nullable().optional(),
 };
 type Ctx = TurnContext<DataOf<typeof DATA>>;
-type StepName = 'alert' | 'mode' | 'price_item' | 'total' | 'delivery' | 'note' | 'confirm' | 'withdraw';
+type StepName =
+  | 'alert'
+  | 'reconsider'
+  | 'mode'
+  | 'price_item'
+  | 'total'
+  | 'delivery'
+  | 'note'
+  | 'confirm'
+  | 'withdraw';
 
 const needId = (ctx: Ctx) => ctx.data.needId;
 
@@ -119,6 +128,8 @@ export const tenderFlow = defineFlow({
         if (typeof picked !== 'string') return picked;
         const b = readButton(picked);
         const action = b?.kind === 'tender' ? b.action : picked;
+        // "Tidak berminat" earlier, a quote button now: ask, rather than quietly forget either.
+        if (action === 'quote' && t.declined) return next('reconsider');
         if (action === 'quote') return startQuote(ctx);
         if (action === 'details') {
           await ctx.store.needs.viewed(ctx.actor.userId, needId(ctx));
@@ -130,6 +141,16 @@ export const tenderFlow = defineFlow({
         }
         if (action === 'withdraw') return next('withdraw');
         return home();
+      },
+    }),
+    reconsider: s.yesNo({
+      text: (ctx) => ctx.t('tender.ask_reconsider'),
+      yesLabel: 'tender.opt_reconsider',
+      noLabel: 'tender.opt_stay_declined',
+      answer: async (yes, ctx) => {
+        if (!yes) return home([ctx.t('tender.declined')]);
+        await ctx.store.needs.reconsiderInvitation(ctx.actor.userId, needId(ctx));
+        return startQuote(ctx);
       },
     }),
     mode: s.choice({

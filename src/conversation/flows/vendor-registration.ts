@@ -99,6 +99,7 @@ export const vendorRegistration = defineFlow({
     }),
     phone: s.step({
       help: 'help.phone',
+      accepts: ['contact'],
       prompt: (ctx) =>
         ctx.actor.channelPhone
           ? {

@@ -91,3 +91,27 @@ describe('quoting (in memory)', () => {
     expect(h.world.quotes.map((q) => q.status)).toEqual(['withdrawn']);
   });
 });
+
+describe('an old alert after "Tidak berminat" (issue 22 item 6)', () => {
+  it('asks before quoting, and quotes when the vendor changed its mind', async () => {
+    const { h, vendor, needId } = await invited();
+    await vendor.say({ optionId: tenderButton(needId, 'decline') });
+    expect(h.world.invitations[0]?.status).toBe('declined');
+    await vendor.say({ optionId: tenderButton(needId, 'quote') });
+    expect(vendor.step).toBe('reconsider');
+    expect(vendor.last.text).toContain('tidak berminat');
+    await vendor.say('ya');
+    expect(vendor.step).toBe('total');
+    expect(h.world.invitations[0]?.status).toBe('viewed');
+  });
+
+  it('keeps the decision when the vendor says no', async () => {
+    const { h, vendor, needId } = await invited();
+    await vendor.say({ optionId: tenderButton(needId, 'decline') });
+    await vendor.say({ optionId: tenderButton(needId, 'quote') });
+    await vendor.say('tidak');
+    expect(vendor.flow).toBe('menu');
+    expect(h.world.invitations[0]?.status).toBe('declined');
+    expect(h.world.quotes).toEqual([]);
+  });
+});
