@@ -148,6 +148,8 @@ export const en: Dictionary = {
     'The regency admin or village facilitator gives invite codes so that accounts are active at once. Without a code, the admin checks your details first.',
   'help.quiet': 'During quiet hours we send no tender alerts; they arrive the next morning.',
 
+  'date.moved_tomorrow':
+    'That time has passed today, so we took tomorrow: {when}. Type *back* if you meant something else.',
   'media.caption_read': 'This question needs no {kind}, so we read its caption as your answer.',
   'share.location_not_needed': 'Thank you, but no location is needed here.',
   'share.contact_not_needed': 'Thank you, but no contact is needed here.',

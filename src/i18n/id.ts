@@ -147,6 +147,8 @@ export const id = {
     'Kode undangan diberikan admin kabupaten atau pendamping desa agar akun langsung aktif. Tanpa kode, admin memeriksa data Anda dulu.',
   'help.quiet': 'Selama jam tenang kami tidak mengirim info tender; pesan dikirim pagi harinya.',
 
+  'date.moved_tomorrow':
+    'Jam itu hari ini sudah lewat, jadi kami pakai besok: {when}. Ketik *kembali* jika bukan itu maksudnya.',
   'media.caption_read':
     'Untuk pertanyaan ini tidak perlu {kind}, jadi keterangannya kami baca sebagai jawaban.',
   'share.location_not_needed': 'Terima kasih, tetapi lokasi tidak diperlukan di sini.',

@@ -38,6 +38,8 @@ export interface DateContext {
 export interface ParsedDateTime {
   at: Date;
   hasTime: boolean;
+  /** A bare time already gone today, taken as tomorrow's: the chat says so. */
+  movedToTomorrow?: boolean;
 }
 
 type DateSpec =
@@ -279,7 +281,10 @@ export function parseDateTime(input: string, ctx: DateContext): ParseResult<Pars
   let at = fromLocal(date, hour, minute, zone);
   const notPast = ctx.notPast ?? true;
   // A bare time ("jam 9") already gone today means tomorrow, as it would in conversation.
-  if (notPast && dateText === '' && at.getTime() < now) at = fromLocal(addDays(date, 1), hour, minute, zone);
+  if (notPast && dateText === '' && at.getTime() < now) {
+    at = fromLocal(addDays(date, 1), hour, minute, zone);
+    return ok({ at, hasTime: time !== null, movedToTomorrow: true });
+  }
   if (notPast && at.getTime() < now) return fail('in_past');
   return ok({ at, hasTime: time !== null });
 }

@@ -158,7 +158,11 @@ export const awardFlow = defineFlow({
         const widen = ctx.data.widen ?? false;
         const extended = await ctx.store.needs.extend(ctx.actor.userId, needId(ctx), parsed.value.at, widen);
         if (isFail(extended)) return home([ctx.t('award.not_ready')]);
+        const moved = parsed.value.movedToTomorrow
+          ? [ctx.t('date.moved_tomorrow', { when: when(parsed.value.at, ctx.locale, rules.timeZone) })]
+          : [];
         return home([
+          ...moved,
           ctx.t(widen ? 'award.widened' : 'award.extended', {
             deadline: when(parsed.value.at, ctx.locale, rules.timeZone),
           }),

@@ -62,7 +62,15 @@ const NO_MORE_ITEMS = [
 ];
 
 const items = (ctx: Ctx) => ctx.data.items ?? [];
-const then = (ctx: Ctx, step: StepName): StepResult<StepName> => next(ctx.data.editing ? 'confirm' : step);
+const then = (ctx: Ctx, step: StepName, say?: string[]): StepResult<StepName> =>
+  next(ctx.data.editing ? 'confirm' : step, say);
+
+/** "Jam 8.04" typed at 08.04.21 is tomorrow's 08.04: say so rather than move it silently. */
+function movedNote(ctx: Ctx, parsed: { at: Date; movedToTomorrow?: boolean }, tz: string): string[] {
+  return parsed.movedToTomorrow
+    ? [ctx.t('date.moved_tomorrow', { when: when(parsed.at, ctx.locale, tz) })]
+    : [];
+}
 
 /** The answers a need cannot be published without, or null while one is missing. */
 function answers(ctx: Ctx) {
@@ -223,7 +231,7 @@ export const needPost = defineFlow({
           return retry(ctx.t('need.deadline_too_soon', { earliest: when(earliest, ctx.locale, r.timeZone) }));
         }
         ctx.data.deadline = parsed.value.at;
-        return then(ctx, 'place');
+        return then(ctx, 'place', movedNote(ctx, parsed.value, r.timeZone));
       },
     }),
     place: s.step({
@@ -259,7 +267,7 @@ export const needPost = defineFlow({
         if (ctx.data.deadline && parsed.value.at <= ctx.data.deadline)
           return retry(ctx.t('need.needed_by_after_deadline'));
         ctx.data.neededBy = parsed.value.at;
-        return next('confirm');
+        return next('confirm', movedNote(ctx, parsed.value, r.timeZone));
       },
     }),
     confirm: s.yesNo({

@@ -203,3 +203,40 @@ describe('an implausibly small HPS (issue 22 item 10)', () => {
     expect(c.step).toBe('deadline');
   });
 });
+
+describe('times at the edge of now (issue 22 item 9)', () => {
+  async function atDeadline(seconds: number) {
+    const clock = testClock('08.04');
+    clock.set(new Date(clock.now().getTime() + seconds * 1000));
+    const h = await flowHarness({ clock, env: { MIN_QUOTE_WINDOW_MINUTES: '1' } });
+    const c = await h.officer();
+    for (const text of ['menu', '1', 'Semen', 'bahan bangunan', 'Semen', '50 sak', 'sudah', '15 juta'])
+      await c.say(text);
+    expect(c.step).toBe('deadline');
+    return { h, c };
+  }
+
+  it('never names as earliest the very time it refuses', async () => {
+    const { c } = await atDeadline(47);
+    await c.say('hari ini jam 08.05');
+    expect(c.step).toBe('deadline');
+    expect(c.last.text).toContain('paling cepat');
+    expect(c.last.text).toContain('08.06');
+    expect(c.last.text).not.toContain('08.05 WIB');
+  });
+
+  it('says so when a time already gone today is taken as tomorrow', async () => {
+    const { h, c } = await atDeadline(21);
+    await c.say('jam 8.04');
+    expect(c.step).toBe('place');
+    expect(c.last.text).toContain('sudah lewat, jadi kami pakai besok');
+    expect(c.data.deadline).toBe(wibAt(dayFromToday(h.clock, 1), '08.04').toISOString());
+  });
+
+  it('says nothing of the kind for a time still ahead today', async () => {
+    const { c } = await atDeadline(21);
+    await c.say('jam 10');
+    expect(c.step).toBe('place');
+    expect(c.last.text).not.toContain('sudah lewat');
+  });
+});

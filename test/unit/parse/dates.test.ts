@@ -322,3 +322,21 @@ describe('parseDateTime properties', () => {
     expect(performance.now() - started).toBeLessThan(250);
   });
 });
+
+describe('a bare time already gone today', () => {
+  // NOW is 10.00 WIB.
+  it.each(['jam 9', '9.30', 'jam 09.59', 'pukul 8'])(
+    '%s is tomorrow, and the result says it was moved',
+    (typed) => {
+      const r = parseDateTime(typed, WIB);
+      expect(r.ok && r.value.movedToTomorrow).toBe(true);
+      expect(r.ok && r.value.at.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 22 * 3600_000);
+    },
+  );
+
+  it.each(['jam 11', 'besok jam 9', 'hari ini jam 14', '10 menit lagi'])('%s is not moved', (typed) => {
+    const r = parseDateTime(typed, WIB);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.value.movedToTomorrow).toBeFalsy();
+  });
+});
