@@ -229,6 +229,9 @@ export const en: Dictionary = {
   'need.hps_meant': 'I meant {amount}',
   'need.hps_as_typed': 'Yes, {amount}',
   'need.hps_retype': 'Type it again',
+  'need.ask_item_split': 'Item: *{item}*, quantity: *{qty}*. Is that right?',
+  'need.opt_split_yes': 'Yes',
+  'need.opt_split_no': 'No, that is the item name',
   'need.summary':
     'Please check this need:\n\n📝 {title}\n📦 Items:\n{items}\n💰 HPS: {hps}\n⚖️ Method: *{method}* (at least {min} quotes){direct}\n⏰ Quote deadline: {deadline}\n📍 Deliver to: {place}\n📅 Needed by: {neededBy}\n\nPublish it now?',
   'need.ask_route': 'For a direct purchase, how should the supplier be chosen?',
@@ -273,6 +276,9 @@ export const en: Dictionary = {
     'Earlier you said you were not interested in this need. Would you like to quote after all?',
   'tender.opt_reconsider': 'Yes, I will quote',
   'tender.opt_stay_declined': 'No',
+  'tender.unit_total_check': '{price} per {unit} × {qty} {unit} = *{total}*. Is that your total?',
+  'tender.unit_price_many_items':
+    'That is a price per {unit}. This need has several items: type the total for all of them, or type *back* and choose *Price per item*.',
   'tender.declined': 'All right, you will not be reminded about this need.',
   'tender.ask_mode': 'How would you like to quote?',
   'tender.mode_items': 'A price per item',

@@ -229,6 +229,9 @@ export const id = {
   'need.hps_meant': 'Maksud saya {amount}',
   'need.hps_as_typed': 'Benar, {amount}',
   'need.hps_retype': 'Ketik ulang',
+  'need.ask_item_split': 'Barang: *{item}*, jumlah: *{qty}*. Betul begitu?',
+  'need.opt_split_yes': 'Ya, betul',
+  'need.opt_split_no': 'Bukan, itu nama barangnya',
   'need.summary':
     'Periksa kebutuhan ini:\n\n📝 {title}\n📦 Barang:\n{items}\n💰 HPS: {hps}\n⚖️ Cara pengadaan: *{method}* (minimal {min} penawaran){direct}\n⏰ Batas penawaran: {deadline}\n📍 Dikirim ke: {place}\n📅 Dibutuhkan: {neededBy}\n\nUmumkan sekarang?',
   'need.ask_route': 'Untuk pembelian langsung, bagaimana memilih penyedianya?',
@@ -275,6 +278,9 @@ export const id = {
   'tender.ask_reconsider': 'Sebelumnya Anda menyatakan tidak berminat pada kebutuhan ini. Mau menawar juga?',
   'tender.opt_reconsider': 'Ya, saya mau menawar',
   'tender.opt_stay_declined': 'Tidak jadi',
+  'tender.unit_total_check': '{price} per {unit} × {qty} {unit} = *{total}*. Itu total penawaran Anda?',
+  'tender.unit_price_many_items':
+    'Itu harga per {unit}. Kebutuhan ini punya beberapa barang: tulis harga total semuanya, atau ketik *kembali* lalu pilih *Harga per barang*.',
   'tender.declined': 'Baik, Anda tidak akan diingatkan tentang kebutuhan ini.',
   'tender.ask_mode': 'Bagaimana Anda menawar?',
   'tender.mode_items': 'Harga per barang',

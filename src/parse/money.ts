@@ -294,3 +294,18 @@ export function formatRupiah(n: number, locale: 'id' | 'en'): string {
   const body = RUPIAH_FORMAT[locale].format(Math.abs(rounded));
   return rounded < 0 ? `-Rp${body}` : `Rp${body}`;
 }
+
+const PER_UNIT = /^(.+?)\s*(?:\/|\bper\b|\btiap\b|\bsetiap\b)\s*(\p{L}[\p{L}\d ]{0,19})$/u;
+
+/**
+ * A price per unit ("1.800.000 per truk", "65rb/sak", "Rp 65.000 tiap sak"): the amount and the
+ * unit as written (the caller compares units through canonicalUnit). Null for anything else.
+ */
+export function parseUnitPrice(input: string): { price: number; unit: string } | null {
+  const prepared = prepare(input);
+  if (!prepared) return null;
+  const m = PER_UNIT.exec(prepared.trim());
+  if (!m) return null;
+  const price = parseRupiah(m[1] ?? '');
+  return price.ok ? { price: price.value, unit: (m[2] ?? '').trim() } : null;
+}

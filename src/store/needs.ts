@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { RESTING_FLOWS } from '../domain/conversations.js';
 import { jsonText } from './db.js';
 import type { Database, Method, NeedStatus, Ring } from './schema.js';
 
@@ -444,9 +445,9 @@ export async function recipientsOf(db: Kysely<Database>, userIds: number[]) {
 }
 
 /**
- * Moves the conversations of these identities to a question, for those at their menu (or with
- * no conversation yet, or waiting at this same question) — a batch form of offering one
- * conversation.
+ * Moves the conversations of these identities to a question, for those on a screen they only
+ * look at (the menu, a list: RESTING_FLOWS), with no conversation yet, or waiting at this same
+ * question — a batch form of offering one conversation.
  */
 export async function offerConversations(
   // A turn's or a job's transaction, or the pool after a held alert went out: creating the row
@@ -478,7 +479,7 @@ export async function offerConversations(
     .where((eb) =>
       eb.or([
         eb('flow', 'is', null),
-        eb('flow', '=', 'menu'),
+        eb('flow', 'in', RESTING_FLOWS),
         // Waiting at this same question about something else (an earlier alert): the newest
         // message is the one on screen. Anywhere else in the dialogue they are answering.
         eb.and([eb('flow', '=', flow), eb('step', '=', step)]),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { earliestDeadline } from '../../domain/deadlines.js';
 import { titleCase } from '../../domain/names.js';
 import { likelyHps } from '../../domain/red-flags.js';
-import { itemLines, methodName, money, when } from '../../notices/format.js';
+import { formatQty, itemLines, methodName, money, when } from '../../notices/format.js';
 import { parseDateTime } from '../../parse/dates.js';
+import { splitItemQuantity } from '../../parse/item-split.js';
 import { parseQuantity } from '../../parse/quantity.js';
 import { isFail } from '../../procurement/index.js';
 import { type DataOf, defineFlow } from '../define-flow.js';
@@ -19,6 +20,8 @@ const DATA = {
   items: z.array(z.object({ name: z.string(), quantity: z.number(), unit: z.string() })).optional(),
   /** The item whose quantity is asked next. */
   cur: z.string().optional(),
+  /** An item line read as name + quantity, waiting for the officer to confirm the split. */
+  split: z.object({ name: z.string(), quantity: z.number(), unit: z.string() }).optional(),
   hps: z.number().optional(),
   deadline: z.coerce.date().optional(),
   place: z.string().optional(),
@@ -34,6 +37,7 @@ type StepName =
   | 'title'
   | 'category'
   | 'item_name'
+  | 'item_split'
   | 'item_qty'
   | 'item_more'
   | 'hps'
@@ -164,7 +168,30 @@ export const needPost = defineFlow({
         const name = cleanName(text, 120);
         if (!name) return retry(ctx.t('hint.name'));
         ctx.data.cur = name;
-        return next('item_qty');
+        // "semen 50 sak": the name and the quantity in one line — confirm the split.
+        const split = splitItemQuantity(name);
+        if (!split) return next('item_qty');
+        ctx.data.split = { name: split.name, quantity: split.quantity.amount, unit: split.quantity.unit };
+        return next('item_split');
+      },
+    }),
+    item_split: s.yesNo({
+      text: (ctx) =>
+        ctx.t('need.ask_item_split', {
+          item: ctx.data.split?.name ?? '',
+          qty: `${formatQty(ctx.data.split?.quantity ?? 0)} ${ctx.data.split?.unit ?? ''}`,
+        }),
+      yesLabel: 'need.opt_split_yes',
+      noLabel: 'need.opt_split_no',
+      answer: (yes, ctx) => {
+        const split = ctx.data.split;
+        delete ctx.data.split;
+        // No: the whole line is the item's name ("Kursi 2 set" as a product), its quantity next.
+        if (!yes || !split) return next('item_qty');
+        ctx.data.items = [...items(ctx), split];
+        delete ctx.data.cur;
+        if (items(ctx).length >= 30) return then(ctx, 'hps');
+        return next('item_more');
       },
     }),
     item_qty: s.text({

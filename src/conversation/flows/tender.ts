@@ -3,6 +3,7 @@ import { readButton, tenderButton } from '../../domain/buttons.js';
 import { titleCase } from '../../domain/names.js';
 import { isImplausiblyLowQuote } from '../../domain/red-flags.js';
 import { formatQty, itemLines, methodName, money, when } from '../../notices/format.js';
+import { parseUnitPrice } from '../../parse/money.js';
 import { isFail } from '../../procurement/index.js';
 import { type DataOf, defineFlow } from '../define-flow.js';
 import type { StepResult, TurnContext } from '../flow.js';
@@ -19,6 +20,8 @@ const DATA = {
   total: z.number().optional(),
   days: z.number().optional(),
   note: z.string().nullable().optional(),
+  /** A price per unit typed where the total was asked, waiting to be confirmed as a total. */
+  unitPrice: z.object({ price: z.number(), unit: z.string(), quantity: z.number() }).optional(),
 };
 type Ctx = TurnContext<DataOf<typeof DATA>>;
 type StepName =
@@ -27,6 +30,7 @@ type StepName =
   | 'mode'
   | 'price_item'
   | 'total'
+  | 'total_check'
   | 'delivery'
   | 'note'
   | 'confirm'
@@ -85,6 +89,24 @@ function outcomePrompt(ctx: Ctx, t: Tender) {
     { id: 'back', label: ctx.t('common.back_to_menu') },
   ];
   return { text, options };
+}
+
+/**
+ * A price per unit where the total is asked ("1.800.000 per truk"): with one item, its total is
+ * the price times the quantity — confirmed before it counts; with several, the person is told how.
+ */
+async function unitPriceAsTotal(ctx: Ctx, text: string, hint: string): Promise<StepResult<StepName>> {
+  const per = parseUnitPrice(text);
+  const t = per && (await tender(ctx));
+  if (!per || !t) return retry(hint);
+  const [only, ...others] = t.items;
+  if (!only || others.length > 0) return retry(ctx.t('tender.unit_price_many_items', { unit: per.unit }));
+  const total = Math.round(per.price * only.quantity);
+  if (total > ctx.config.QUOTE_MAX_RUPIAH) return retry(tooLargeHint(ctx));
+  ctx.data.unitPrice = { price: per.price, unit: only.unit, quantity: only.quantity };
+  ctx.data.total = total;
+  ctx.data.prices = [];
+  return next('total_check');
 }
 
 async function startQuote(ctx: Ctx): Promise<StepResult<StepName>> {
@@ -203,13 +225,32 @@ export const tenderFlow = defineFlow({
       text: (ctx) => ctx.t('tender.ask_total'),
       answer: async (text, ctx) => {
         const price = readAmount(ctx, text);
-        if (!price.ok) return retry(price.hint);
+        if (!price.ok) return unitPriceAsTotal(ctx, text, price.hint);
         const t = await tender(ctx);
         if (t && isImplausiblyLowQuote(price.value, t.need.hps)) {
           return retry(ctx.t('hint.quote_too_low', { amount: money(price.value, ctx.locale) }));
         }
         ctx.data.total = price.value;
         ctx.data.prices = [];
+        return next('delivery');
+      },
+    }),
+    total_check: s.yesNo({
+      text: (ctx) => {
+        const u = ctx.data.unitPrice;
+        return ctx.t('tender.unit_total_check', {
+          price: money(u?.price ?? 0, ctx.locale),
+          unit: u?.unit ?? '',
+          qty: formatQty(u?.quantity ?? 0),
+          total: money(ctx.data.total ?? 0, ctx.locale),
+        });
+      },
+      answer: (yes, ctx) => {
+        delete ctx.data.unitPrice;
+        if (!yes) {
+          delete ctx.data.total;
+          return next('total');
+        }
         return next('delivery');
       },
     }),

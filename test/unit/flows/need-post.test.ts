@@ -240,3 +240,42 @@ describe('times at the edge of now (issue 22 item 9)', () => {
     expect(c.last.text).not.toContain('sudah lewat');
   });
 });
+
+describe('an item typed with its quantity (issue 22)', () => {
+  async function atItem() {
+    const h = await flowHarness({ clock: testClock('10.00') });
+    const c = await h.officer();
+    for (const text of ['menu', '1', 'Jalan desa', 'bahan bangunan']) await c.say(text);
+    expect(c.step).toBe('item_name');
+    return c;
+  }
+
+  it.each([
+    ['semen 50 sak', 'semen', 50, 'sak'],
+    ['Pasir 2 m3', 'Pasir', 2, 'm3'],
+    ['kursi lipat dua puluh buah', 'kursi lipat', 20, 'buah'],
+    ['Besi 10 mm 100 batang', 'Besi 10 mm', 100, 'batang'],
+    ['batu kali 3 truk', 'batu kali', 3, 'truk'],
+  ])('"%s" is read as %s × %d %s once confirmed', async (typed, name, quantity, unit) => {
+    const c = await atItem();
+    await c.say(typed);
+    expect(c.step).toBe('item_split');
+    await c.say('ya');
+    expect(c.step).toBe('item_more');
+    expect(c.data.items).toEqual([{ name, quantity, unit }]);
+  });
+
+  it('keeps the whole line as the name when the officer says so, then asks the quantity', async () => {
+    const c = await atItem();
+    await c.say('Kursi 2 set');
+    await c.say('Bukan, itu nama barangnya');
+    expect(c.step).toBe('item_qty');
+    expect(c.last.text).toContain('Kursi 2 set');
+  });
+
+  it('does not split a size that is part of the name', async () => {
+    const c = await atItem();
+    await c.say('Semen 50 kg');
+    expect(c.step).toBe('item_qty');
+  });
+});

@@ -115,3 +115,39 @@ describe('an old alert after "Tidak berminat" (issue 22 item 6)', () => {
     expect(h.world.quotes).toEqual([]);
   });
 });
+
+describe('a price per unit where the total is asked (issue 22)', () => {
+  it('works out the total for a one-item need and asks to confirm it', async () => {
+    const { h, vendor } = await invited([{ name: 'Pasir', quantity: 2, unit: 'truk' }]);
+    await vendor.say('1');
+    expect(vendor.step).toBe('total');
+    await vendor.say('1.800.000 per truk');
+    expect(vendor.step).toBe('total_check');
+    expect(vendor.last.text).toContain('Rp1.800.000 per truk × 2 truk = *Rp3.600.000*');
+    await vendor.say('ya');
+    expect(vendor.step).toBe('delivery');
+    for (const text of ['2', 'lewati', 'ya']) await vendor.say(text);
+    expect(h.world.quotes[0]).toMatchObject({ total: 3_600_000 });
+  });
+
+  it('asks the total again when the vendor says the sum is not it', async () => {
+    const { vendor } = await invited([{ name: 'Semen', quantity: 50, unit: 'sak' }]);
+    await vendor.say('1');
+    await vendor.say('65rb/sak');
+    await vendor.say('tidak');
+    expect(vendor.step).toBe('total');
+    expect(vendor.data.total).toBeUndefined();
+  });
+
+  it('explains what to do when the need has several items', async () => {
+    const { vendor } = await invited([
+      { name: 'Semen', quantity: 50, unit: 'sak' },
+      { name: 'Pasir', quantity: 2, unit: 'truk' },
+    ]);
+    await vendor.say('1');
+    await vendor.say('total');
+    await vendor.say('65rb per sak');
+    expect(vendor.step).toBe('total');
+    expect(vendor.last.text).toContain('Harga per barang');
+  });
+});
