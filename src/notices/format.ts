@@ -14,8 +14,9 @@ export function methodName(t: T, method: string): string {
   return t('method.lelang');
 }
 
+/** The items of a need, as bullets: numbers in a message belong to its options alone. */
 export function itemLines(items: readonly ItemLine[]): string {
-  return items.map((i, n) => `${n + 1}. ${i.name} — ${formatQty(i.quantity)} ${i.unit}`).join('\n');
+  return items.map((i) => `• ${i.name} — ${formatQty(i.quantity)} ${i.unit}`).join('\n');
 }
 
 export function formatQty(q: number): string {

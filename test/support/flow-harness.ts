@@ -59,6 +59,14 @@ interface World {
     revision: number;
     status: string;
   }>;
+  orders: Array<{
+    id: number;
+    number: string;
+    needId: number;
+    vendorId: number;
+    amount: number;
+    status: string;
+  }>;
   locales: Map<number, Locale>;
   seq: number;
 }
@@ -259,21 +267,93 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
         current.status = 'withdrawn';
         return { ok: true as const };
       },
-      ranked: notInMemory('needs.ranked'),
+      // After the deadline: the active quotes cheapest first (ties and ratings are not imitated).
+      ranked: async (userId: number, needId: number) => {
+        const need = w.needs.get(needId);
+        if (!need) return { error: 'not_found' as const };
+        if (need.officerId !== officerOfUser(userId)?.id) return { error: 'not_yours' as const };
+        if (need.quoteDeadline > now) return { error: 'wrong_state' as const };
+        const all = w.quotes.filter(
+          (q) => q.needId === needId && q.status !== 'superseded' && q.status !== 'withdrawn',
+        );
+        const ranked = all
+          .filter((q) => q.status === 'active')
+          .sort((a, b) => a.total - b.total)
+          .map((q) => ({
+            id: q.id,
+            quoteId: q.id,
+            vendor_id: q.vendorId,
+            user_id: w.vendors.get(q.vendorId)?.userId ?? 0,
+            business_name: w.vendors.get(q.vendorId)?.businessName ?? '',
+            total: q.total,
+            delivery_days: q.days,
+            rating_sum: 0,
+            rating_count: 0,
+            ring: 'desa',
+            status: q.status,
+          }));
+        return { need, ranked, received: all.length };
+      },
       award: notInMemory('needs.award'),
       extend: notInMemory('needs.extend'),
       declareUnsuccessful: notInMemory('needs.declareUnsuccessful'),
-      overview: notInMemory('needs.overview'),
+      overview: async (userId: number, needId: number) => {
+        const need = w.needs.get(needId);
+        if (!need || need.officerId !== officerOfUser(userId)?.id) return { error: 'not_found' as const };
+        const order = w.orders.filter((o) => o.needId === needId).at(-1);
+        return {
+          need,
+          quotes: w.quotes.filter((q) => q.needId === needId && q.status === 'active').length,
+          order: order
+            ? {
+                id: order.id,
+                number: order.number,
+                amount: order.amount,
+                status: order.status,
+                business_name: w.vendors.get(order.vendorId)?.businessName ?? '',
+              }
+            : null,
+          timeZone: w.rules.timeZone,
+        };
+      },
     },
     orders: {
-      accept: notInMemory('orders.accept'),
-      decline: notInMemory('orders.decline'),
+      accept: async (userId: number, orderId: number) => {
+        const o = w.orders.find((x) => x.id === orderId);
+        if (!o || w.vendors.get(o.vendorId)?.userId !== userId) return { error: 'not_yours' as const };
+        if (o.status !== 'awaiting_acceptance') return { error: 'wrong_state' as const };
+        o.status = 'accepted';
+        return { ok: true as const, order: { number: o.number } };
+      },
+      decline: async (userId: number, orderId: number) => {
+        const o = w.orders.find((x) => x.id === orderId);
+        if (!o || w.vendors.get(o.vendorId)?.userId !== userId) return { error: 'not_yours' as const };
+        if (o.status !== 'awaiting_acceptance') return { error: 'wrong_state' as const };
+        o.status = 'declined';
+        return { ok: true as const };
+      },
       reportDelivery: notInMemory('orders.reportDelivery'),
       confirmReceipt: notInMemory('orders.confirmReceipt'),
       reportProblem: notInMemory('orders.reportProblem'),
       recordPayment: notInMemory('orders.recordPayment'),
       rate: notInMemory('orders.rate'),
-      get: async () => undefined,
+      get: async (orderId: number) => {
+        const o = w.orders.find((x) => x.id === orderId);
+        const need = o && w.needs.get(o.needId);
+        if (!o || !need) return undefined;
+        const officer = w.officers.get(need.officerId);
+        return {
+          id: o.id,
+          number: o.number,
+          status: o.status,
+          amount: o.amount,
+          amountWords: '',
+          needTitle: need.title,
+          businessName: w.vendors.get(o.vendorId)?.businessName ?? '',
+          officerUserId: officer?.userId ?? 0,
+          vendorUserId: w.vendors.get(o.vendorId)?.userId ?? 0,
+        };
+      },
       ofVendor: async () => [],
       ofOfficer: async () => [],
     },
@@ -434,6 +514,8 @@ export interface FlowHarness {
       items: Array<{ name: string; quantity: number; unit: string }>;
     },
   ): number;
+  /** An order awarded to the vendor on a seeded need, awaiting its answer. */
+  seedOrder(needId: number, vendorId: number, amount: number): number;
   /** The first desa of the regency's first kecamatan (for seeding people). */
   firstDesa(): Village;
 }
@@ -473,6 +555,7 @@ export async function flowHarness(
     needs: new Map(),
     invitations: [],
     quotes: [],
+    orders: [],
     locales: new Map(),
     seq: 1000,
   };
@@ -600,6 +683,20 @@ export async function flowHarness(
     },
     invite(villageCode, code = 'DESA-1234') {
       world.invites.push({ id: ++world.seq, code, villageCode, usedAt: null });
+    },
+    seedOrder(needId, vendorId, amount) {
+      const orderId = ++world.seq;
+      world.orders.push({
+        id: orderId,
+        number: `SP-3214-${orderId}`,
+        needId,
+        vendorId,
+        amount,
+        status: 'awaiting_acceptance',
+      });
+      const need = world.needs.get(needId);
+      if (need) need.status = 'awarded';
+      return orderId;
     },
     seedTender(officerId, vendorId, need) {
       const officer = world.officers.get(officerId);
