@@ -259,8 +259,17 @@ export class Turn {
         return this.ask();
       }
       case 'help': {
+        // This step first, then the whole process in three lines, and who to ask.
         const step = this.conv.step ? flow.steps[this.conv.step] : undefined;
         this.lines.push(this.t(step?.help ?? 'help.generic'));
+        const [officer, vendor] = await Promise.all([
+          this.init.store.findOfficer(this.init.actor.userId),
+          this.init.store.findVendor(this.init.actor.userId),
+        ]);
+        if (officer || vendor) {
+          this.lines.push(this.t(officer ? 'help.process_officer' : 'help.process_vendor'));
+          this.lines.push(this.t('help.reach_admin'));
+        }
         return this.pending ? this.askPending() : this.ask();
       }
       case 'language':

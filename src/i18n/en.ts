@@ -82,7 +82,7 @@ export const en: Dictionary = {
   'menu.post_need': 'Post a new need',
   'menu.my_needs': 'My needs',
   'menu.officer_orders': 'Orders & receipts',
-  'menu.open_tenders': 'Open tenders for me',
+  'menu.open_tenders': 'Village needs I can quote on',
   'menu.my_quotes': 'My quotes',
   'menu.my_orders': 'My orders',
   'menu.profile': 'My profile',
@@ -95,7 +95,7 @@ export const en: Dictionary = {
   'profile.none': 'You are not registered yet.',
   'profile.change_categories': 'Change categories',
   'profile.change_location': 'Change location',
-  'profile.change_quiet': 'Change quiet hours',
+  'profile.change_quiet': 'Change rest hours',
   'profile.change_language': 'Change language',
   'profile.ask_quiet':
     'At what hours should we not send you tender alerts? Messages wait until the quiet hours end.\nExample: *21-6* (21:00 to 06:00). Type *none* to turn them off.',
@@ -133,6 +133,11 @@ export const en: Dictionary = {
   'hint.quiet': 'I could not read that. Example: *21-6* or *22.00-05.30*. Type *none* to turn them off.',
   'hint.stuck': 'This seems confusing. Type *help* for guidance, or *menu* to go back to the main menu.',
 
+  'help.process_officer':
+    'How it works:\n• You write what the village needs, its estimated price (HPS) and a quote deadline.\n• Nearby suppliers send sealed prices; prices open after the deadline.\n• You choose a supplier, receive the goods (BAST), then record the payment.',
+  'help.process_vendor':
+    'How it works:\n• We tell you about village needs that match your business.\n• You send a price before the deadline; it stays sealed until the deadline passes.\n• If chosen, you take on the order, deliver, and the village pays.',
+  'help.reach_admin': 'Need to talk to the regency staff? Type *menu* and choose *Complaint*; the answer comes in this chat.',
   'help.generic':
     'Answer the question below by typing, or type the number of a choice.\nWords that always work: *menu*, *back*, *cancel*, *help*, *language*.',
   'help.start':
@@ -237,7 +242,7 @@ export const en: Dictionary = {
   'need.ask_route': 'For a direct purchase, how should the supplier be chosen?',
   'need.route_quotes': 'Ask the nearest suppliers for quotes',
   'need.route_direct': 'Pick one from the recommendations',
-  'need.ask_direct_vendor': 'Recommended suppliers (nearest and well rated). Choose one:',
+  'need.ask_direct_vendor': 'Recommended suppliers (nearest and with the best star ratings). Choose one:',
   'need.no_recommendations': 'No supplier for this category near your village yet.',
   'need.opt_publish': 'Yes, publish',
   'need.field_title': 'Title',
@@ -249,7 +254,7 @@ export const en: Dictionary = {
   'need.field_needed_by': 'Date needed',
   'need.published':
     'Need *{number}* is published ✅ ({method}).\nWe are sending it to the nearest suppliers. Quoted prices stay sealed until {deadline}.',
-  'need.quote_count': '📥 Quotes received for *{number}*: {count}. Prices open after {deadline}.',
+  'need.quote_count': '📥 {count} quote(s) so far for *{number}*. Prices open after {deadline}.',
   'need.deadline_soon': '⏰ The quote deadline for *{number}* is {deadline}. {count} quotes so far.',
 
   'tender.alert':
@@ -308,7 +313,7 @@ export const en: Dictionary = {
     '🔓 Quotes for *{number}* ({title}) are closed. Only {count} quotes (at least {min} needed).',
   'award.ask_choose': 'Quotes for *{number}*, cheapest first ({count} quotes). Choose a supplier:',
   'award.too_few':
-    'Quotes for *{number}*: {count}, fewer than the minimum of {min}. Under the rules, choose one:',
+    'Only {count} quote(s) came for *{number}*, and the rules ask for at least {min}. Choose one:',
   'award.line': '{n}. {vendor} — {total} — delivery {days} days — {ring}',
   'award.line_unranked': '• {vendor} — {total} — delivery {days} days — {ring}',
   'award.opt_extend': 'Extend the deadline',
@@ -317,7 +322,7 @@ export const en: Dictionary = {
   'award.ask_reason': 'This supplier is not the cheapest. Write the reason (required, for the record).',
   'award.reason_short': 'Please write a clear reason, at least 5 letters.',
   'award.ask_final_price':
-    'Quoted price: {offered}. If you negotiated, write the final price. Type *skip* to keep it.',
+    'Quoted price: {offered}. If you negotiated, write the final price. If the price did not change, type *skip*.',
   'award.final_price_hint': 'The final price must be an amount in rupiah, no more than {offered}.',
   'award.summary': 'Choose *{vendor}* for *{amount}*\n({words})\nReason: {reason}\n\nConfirm the winner?',
   'award.reason_lowest': 'lowest quote',
@@ -332,16 +337,16 @@ export const en: Dictionary = {
   'award.unsuccessful_done':
     'This need is declared unsuccessful and recorded. You can post a new need at any time.',
 
-  'ring.desa': 'same village',
-  'ring.kecamatan': 'same district',
-  'ring.kabupaten': 'same regency',
+  'ring.desa': 'from this village',
+  'ring.kecamatan': 'from this district',
+  'ring.kabupaten': 'from outside the district',
 
   'order.won':
     '🎉 Congratulations! Your quote for *{need}* — {title} was chosen.\nOrder *{number}*\n{items}\n💰 {amount}\n({words})',
   'order.lost': 'Result of *{need}* — {title}: {winner} was chosen for {amount}. Thank you for your quote 🙏',
   'order.ask_accept': 'Order *{number}* — {title}\n💰 {amount} ({words})\n\nAccept this order?',
   'order.ask_accept_short': 'Do you accept this order?',
-  'order.opt_accept': 'Accept the order',
+  'order.opt_accept': 'I can do it',
   'order.opt_decline': 'Decline',
   'order.ask_decline_reason': 'Why do you decline the order? (so the village can choose the next supplier)',
   'order.accepted_vendor':
@@ -356,7 +361,7 @@ export const en: Dictionary = {
   'order.delivery_reported': 'Delivery reported ✅ The village will check and confirm receipt.',
   'order.delivered_officer': '🚚 {vendor} reports that order *{number}* has been delivered.',
   'order.received_vendor':
-    '✅ The village received the goods of order *{number}*. Handover record (BAST): {bast}.',
+    '✅ The village received the goods of order *{number}*. Handover record (Berita Acara Serah Terima, BAST) number {bast}.',
   'order.problem_vendor': '⚠️ The village reported a problem with order *{number}*: {note}',
   'order.paid_vendor':
     '💸 Payment of order *{number}*, {amount}, was recorded by the village.\nRate this village:',
@@ -366,7 +371,7 @@ export const en: Dictionary = {
   'receipt.ask': 'Has order *{number}* from {vendor} ({title}) been received?',
   'receipt.opt_ok': 'Received in good order',
   'receipt.opt_problem': 'There is a problem',
-  'receipt.done': 'Receipt recorded ✅ BAST: {bast}.',
+  'receipt.done': 'Receipt recorded ✅ Handover record (BAST) number {bast}.',
   'receipt.ask_problem': 'What is the problem? Write it briefly (short, damaged, late…).',
   'receipt.problem_recorded': 'The problem is recorded and passed on to the supplier and the regency admin.',
 
@@ -391,8 +396,8 @@ export const en: Dictionary = {
   'list.my_needs_empty': 'No needs yet. Choose *Post a new need* in the menu.',
   'list.orders': 'Orders:',
   'list.orders_empty': 'No orders yet.',
-  'list.open_tenders': 'Open tenders for you:',
-  'list.open_tenders_empty': 'No open tenders for you yet. We will tell you when there are.',
+  'list.open_tenders': 'Village needs you can quote on:',
+  'list.open_tenders_empty': 'No village need for you to quote on yet. We will tell you when there is.',
   'list.my_quotes': 'Your quotes:',
   'list.my_quotes_empty': 'You have not sent any quotes yet.',
 
@@ -408,7 +413,7 @@ export const en: Dictionary = {
   'status.cancelled': 'cancelled',
   'status.unsuccessful': 'unsuccessful',
   'status.awaiting_acceptance': 'waiting for acceptance',
-  'status.accepted': 'accepted by the supplier',
+  'status.accepted': 'taken on by the supplier',
   'status.declined': 'declined',
   'status.problem': 'problem reported',
   'status.quote_active': 'active',
@@ -473,7 +478,7 @@ export const en: Dictionary = {
     'Sorry, the registration of *{business}* was *rejected* by the regency admin.\nReason: {reason}',
   'admin.broadcast': '📢 Message from the regency admin:\n{text}',
   'hint.quote_too_low':
-    '{amount} for everything? That is far below the village’s estimate — a zero may be missing. Type the full price, e.g. *14.5 million*',
+    '{amount} for everything? A zero may be missing. Type the full price, e.g. *14.5 million*',
   'profile.link_account': 'Link WhatsApp / Telegram',
   'link.code':
     'To use this account from your other WhatsApp or Telegram too, send this message from there:\n\n*hubungkan {code}*\n\nThe code works for {minutes} minutes, once. Never give it to anyone.',

@@ -79,23 +79,23 @@ export const id = {
   'menu.post_need': 'Buat kebutuhan baru',
   'menu.my_needs': 'Kebutuhan saya',
   'menu.officer_orders': 'Pesanan & penerimaan',
-  'menu.open_tenders': 'Tender terbuka untuk saya',
+  'menu.open_tenders': 'Kebutuhan desa yang bisa saya tawar',
   'menu.my_quotes': 'Penawaran saya',
   'menu.my_orders': 'Pesanan saya',
   'menu.profile': 'Profil saya',
   'menu.help': 'Bantuan',
 
   'profile.vendor':
-    'Profil usaha:\n\n🏪 {business}\n👤 {owner}\n📞 {phone}\n📦 {categories}\n📍 {village}, Kec. {district}\n🌙 Jam tenang: {quiet}\n✔️ Status: {status}\n🌐 Bahasa: {language}',
+    'Profil usaha:\n\n🏪 {business}\n👤 {owner}\n📞 {phone}\n📦 {categories}\n📍 {village}, Kec. {district}\n🌙 Jam istirahat (tidak dikirimi info): {quiet}\n✔️ Status: {status}\n🌐 Bahasa: {language}',
   'profile.officer':
     'Profil Anda:\n\n👤 {name}\n🏛️ {position}\n📍 Desa {village}, Kec. {district}\n✔️ Status: {status}\n🌐 Bahasa: {language}',
   'profile.none': 'Anda belum terdaftar.',
   'profile.change_categories': 'Ubah kategori',
   'profile.change_location': 'Ubah lokasi',
-  'profile.change_quiet': 'Ubah jam tenang',
+  'profile.change_quiet': 'Ubah jam istirahat',
   'profile.change_language': 'Ganti bahasa',
   'profile.ask_quiet':
-    'Jam berapa Anda tidak mau dikirimi info tender? Pesan akan ditahan sampai jam tenang selesai.\nContoh: *21-6* (jam 21.00 sampai 06.00). Ketik *tidak ada* untuk mematikan.',
+    'Jam berapa Anda tidak mau dikirimi info (jam istirahat)? Pesan ditahan sampai jam istirahat selesai.\nContoh: *21-6* (jam 21.00 sampai 06.00). Ketik *tidak ada* untuk mematikan.',
   'profile.quiet_off': 'tidak ada',
   'profile.saved': 'Tersimpan ✅',
 
@@ -131,6 +131,11 @@ export const id = {
   'hint.stuck':
     'Sepertinya ada yang membingungkan. Ketik *bantuan* untuk petunjuk, atau *menu* untuk kembali ke menu utama.',
 
+  'help.process_officer':
+    'Cara kerjanya:\n• Anda tulis kebutuhan desa, perkiraan harga (HPS) dan batas penawaran.\n• Penyedia terdekat mengirim harga tertutup; harga dibuka setelah batas lewat.\n• Anda pilih penyedia, terima barangnya (BAST), lalu catat pembayarannya.',
+  'help.process_vendor':
+    'Cara kerjanya:\n• Kami kabari kebutuhan desa yang cocok dengan usaha Anda.\n• Anda kirim harga sebelum batas; harga dirahasiakan sampai batas lewat.\n• Jika terpilih, Anda sanggupi pesanan, kirim barangnya, lalu desa membayar.',
+  'help.reach_admin': 'Perlu bicara dengan petugas kabupaten? Ketik *menu* lalu pilih *Pengaduan*; jawabannya datang di chat ini.',
   'help.generic':
     'Jawab pertanyaan di bawah dengan mengetik, atau ketik nomor pilihannya.\nPerintah yang selalu bisa dipakai: *menu*, *kembali*, *batal*, *bantuan*, *bahasa*.',
   'help.start':
@@ -145,7 +150,8 @@ export const id = {
   'help.nib': 'NIB adalah nomor izin usaha dari OSS. Tidak wajib untuk mendaftar.',
   'help.invite':
     'Kode undangan diberikan admin kabupaten atau pendamping desa agar akun langsung aktif. Tanpa kode, admin memeriksa data Anda dulu.',
-  'help.quiet': 'Selama jam tenang kami tidak mengirim info tender; pesan dikirim pagi harinya.',
+  'help.quiet':
+    'Selama jam istirahat Anda tidak dikirimi info kebutuhan desa; pesannya dikirim sesudah jam itu.',
 
   'date.moved_tomorrow':
     'Jam itu hari ini sudah lewat, jadi kami pakai besok: {when}. Ketik *kembali* jika bukan itu maksudnya.',
@@ -237,7 +243,8 @@ export const id = {
   'need.ask_route': 'Untuk pembelian langsung, bagaimana memilih penyedianya?',
   'need.route_quotes': 'Minta penawaran dari penyedia terdekat',
   'need.route_direct': 'Pilih langsung dari rekomendasi',
-  'need.ask_direct_vendor': 'Penyedia yang direkomendasikan (terdekat dan bernilai baik). Pilih satu:',
+  'need.ask_direct_vendor':
+    'Penyedia yang direkomendasikan (terdekat dan dengan nilai bintang terbaik). Pilih satu:',
   'need.no_recommendations': 'Belum ada penyedia untuk kategori ini di dekat desa Anda.',
   'need.opt_publish': 'Ya, umumkan',
   'need.field_title': 'Judul',
@@ -249,7 +256,7 @@ export const id = {
   'need.field_needed_by': 'Tanggal dibutuhkan',
   'need.published':
     'Kebutuhan *{number}* sudah diumumkan ✅ ({method}).\nKami kirimkan ke penyedia terdekat. Harga penawaran dirahasiakan sampai {deadline}.',
-  'need.quote_count': '📥 Penawaran masuk untuk *{number}*: {count}. Harga dibuka setelah {deadline}.',
+  'need.quote_count': '📥 Sudah {count} penawaran masuk untuk *{number}*. Harga dibuka setelah {deadline}.',
   'need.deadline_soon': '⏰ Batas penawaran *{number}* pada {deadline}. Sejauh ini {count} penawaran masuk.',
 
   'tender.alert':
@@ -312,7 +319,7 @@ export const id = {
     '🔓 Batas penawaran *{number}* ({title}) sudah lewat. Hanya {count} penawaran (minimal {min}).',
   'award.ask_choose': 'Penawaran untuk *{number}*, dari yang termurah ({count} penawaran). Pilih penyedia:',
   'award.too_few':
-    'Penawaran untuk *{number}*: {count}, kurang dari minimal {min}. Sesuai aturan, pilih salah satu:',
+    'Untuk *{number}* baru masuk {count} penawaran, sedangkan aturan meminta paling sedikit {min}. Pilih salah satu:',
   'award.line': '{n}. {vendor} — {total} — kirim {days} hari — {ring}',
   'award.line_unranked': '• {vendor} — {total} — kirim {days} hari — {ring}',
   'award.opt_extend': 'Perpanjang batas waktu',
@@ -321,7 +328,7 @@ export const id = {
   'award.ask_reason': 'Penyedia ini bukan yang termurah. Tulis alasannya (wajib, untuk laporan).',
   'award.reason_short': 'Mohon tulis alasan yang jelas, minimal 5 huruf.',
   'award.ask_final_price':
-    'Harga penawaran: {offered}. Jika sudah negosiasi, tulis harga akhirnya. Ketik *lewati* jika tetap.',
+    'Harga penawaran: {offered}. Jika sudah negosiasi, tulis harga akhirnya. Jika harga tidak berubah, ketik *lewati*.',
   'award.final_price_hint': 'Harga akhir harus berupa rupiah dan tidak lebih dari {offered}.',
   'award.summary': 'Pilih *{vendor}* seharga *{amount}*\n({words})\nAlasan: {reason}\n\nTetapkan pemenang?',
   'award.reason_lowest': 'penawaran termurah',
@@ -336,9 +343,9 @@ export const id = {
   'award.unsuccessful_done':
     'Kebutuhan ini dinyatakan gagal dan dicatat. Anda bisa membuat kebutuhan baru kapan saja.',
 
-  'ring.desa': 'satu desa',
-  'ring.kecamatan': 'satu kecamatan',
-  'ring.kabupaten': 'satu kabupaten',
+  'ring.desa': 'dari desa ini',
+  'ring.kecamatan': 'dari kecamatan ini',
+  'ring.kabupaten': 'dari luar kecamatan',
 
   'order.won':
     '🎉 Selamat! Penawaran Anda untuk *{need}* — {title} dipilih.\nSurat pesanan *{number}*\n{items}\n💰 {amount}\n({words})',
@@ -346,21 +353,22 @@ export const id = {
     'Hasil *{need}* — {title}: dipilih {winner} seharga {amount}. Terima kasih atas penawaran Anda 🙏',
   'order.ask_accept': 'Pesanan *{number}* — {title}\n💰 {amount} ({words})\n\nTerima pesanan ini?',
   'order.ask_accept_short': 'Terima pesanan ini?',
-  'order.opt_accept': 'Terima pesanan',
+  'order.opt_accept': 'Sanggup',
   'order.opt_decline': 'Tolak',
   'order.ask_decline_reason': 'Mengapa pesanan ditolak? (agar desa bisa memilih penyedia berikutnya)',
   'order.accepted_vendor':
-    'Pesanan *{number}* diterima ✅ Kirim tepat waktu ya. Laporkan pengiriman lewat menu *Pesanan saya*.',
+    'Anda menyanggupi pesanan *{number}* ✅ Kirim tepat waktu ya. Laporkan pengiriman lewat menu *Pesanan saya*.',
   'order.declined_vendor': 'Pesanan ditolak. Desa akan memilih penyedia lain.',
   'order.accepted_officer':
-    '✅ {vendor} menerima pesanan *{number}*.\n📞 Untuk urusan pengiriman, hubungi penyedia di {phone}.',
+    '✅ {vendor} menyanggupi pesanan *{number}*.\n📞 Untuk urusan pengiriman, hubungi penyedia di {phone}.',
   'order.declined_officer':
     '⚠️ {vendor} menolak pesanan *{number}*: {reason}. Silakan pilih penyedia berikutnya.',
   'order.ask_delivery_proof':
     'Kirim *foto* bukti pengiriman, atau tulis catatan singkat. Ketik *lewati* jika tidak ada.',
   'order.delivery_reported': 'Pengiriman dilaporkan ✅ Desa akan memeriksa dan mengonfirmasi penerimaan.',
   'order.delivered_officer': '🚚 {vendor} melaporkan pesanan *{number}* sudah dikirim.',
-  'order.received_vendor': '✅ Desa menerima barang pesanan *{number}*. BAST: {bast}.',
+  'order.received_vendor':
+    '✅ Desa menerima barang pesanan *{number}*. Berita Acara Serah Terima (BAST) nomor {bast}.',
   'order.problem_vendor': '⚠️ Desa melaporkan masalah pada pesanan *{number}*: {note}',
   'order.paid_vendor':
     '💸 Pembayaran pesanan *{number}* sebesar {amount} sudah dicatat desa.\nBeri nilai untuk desa ini:',
@@ -370,7 +378,7 @@ export const id = {
   'receipt.ask': 'Pesanan *{number}* dari {vendor} ({title}) sudah diterima?',
   'receipt.opt_ok': 'Diterima dengan baik',
   'receipt.opt_problem': 'Ada masalah',
-  'receipt.done': 'Penerimaan dicatat ✅ BAST: {bast}.',
+  'receipt.done': 'Penerimaan dicatat ✅ Berita Acara Serah Terima (BAST) nomor {bast}.',
   'receipt.ask_problem': 'Apa masalahnya? Tulis singkat (jumlah kurang, rusak, terlambat…).',
   'receipt.problem_recorded': 'Masalah dicatat dan diteruskan ke penyedia serta admin kabupaten.',
 
@@ -395,8 +403,8 @@ export const id = {
   'list.my_needs_empty': 'Belum ada kebutuhan. Pilih *Buat kebutuhan baru* di menu.',
   'list.orders': 'Pesanan:',
   'list.orders_empty': 'Belum ada pesanan.',
-  'list.open_tenders': 'Tender terbuka untuk Anda:',
-  'list.open_tenders_empty': 'Belum ada tender terbuka untuk Anda. Kami kabari jika ada.',
+  'list.open_tenders': 'Kebutuhan desa yang bisa Anda tawar:',
+  'list.open_tenders_empty': 'Belum ada kebutuhan desa yang bisa Anda tawar. Kami kabari jika ada.',
   'list.my_quotes': 'Penawaran Anda:',
   'list.my_quotes_empty': 'Anda belum mengajukan penawaran.',
 
@@ -412,7 +420,7 @@ export const id = {
   'status.cancelled': 'dibatalkan',
   'status.unsuccessful': 'gagal',
   'status.awaiting_acceptance': 'menunggu diterima',
-  'status.accepted': 'diterima penyedia',
+  'status.accepted': 'disanggupi penyedia',
   'status.declined': 'ditolak',
   'status.problem': 'ada masalah',
   'status.quote_active': 'aktif',
@@ -477,7 +485,7 @@ export const id = {
     'Maaf, pendaftaran usaha *{business}* *ditolak* admin kabupaten.\nAlasan: {reason}',
   'admin.broadcast': '📢 Pesan dari admin kabupaten:\n{text}',
   'hint.quote_too_low':
-    'Harga {amount} untuk semuanya? Itu jauh di bawah perkiraan desa — mungkin ada angka nol yang kurang. Tulis harga lengkapnya, contoh: *14,5 juta*',
+    'Harga {amount} untuk semuanya? Sepertinya ada angka nol yang kurang. Tulis harga lengkapnya, contoh: *14,5 juta*',
   'profile.link_account': 'Hubungkan WhatsApp / Telegram',
   'link.code':
     'Untuk memakai akun ini juga dari WhatsApp atau Telegram Anda yang lain, kirim pesan ini dari sana:\n\n*hubungkan {code}*\n\nKode berlaku {minutes} menit dan hanya sekali pakai. Jangan berikan kode ini kepada siapa pun.',

@@ -59,7 +59,7 @@ describe('menus, profile, policy and identities', () => {
     const savedCats = await c.say('3, 12');
     expect(savedCats.text).toContain('Tersimpan');
     expect(savedCats.text).toContain('Konsumsi & catering, Percetakan, spanduk & fotokopi');
-    await c.say('ubah jam tenang');
+    await c.say('ubah jam istirahat');
     const quiet = await c.say('22.00-05.00');
     expect(quiet.text).toContain('22.00–05.00');
     await c.say('ubah lokasi');
@@ -161,6 +161,6 @@ describe('menus, profile, policy and identities', () => {
     });
     expect(res.status).toBe(200);
     const menu = await other.say('menu');
-    expect(optionLabels(menu)).toContain('Tender terbuka untuk saya');
+    expect(optionLabels(menu)).toContain('Kebutuhan desa yang bisa saya tawar');
   });
 });

@@ -91,8 +91,8 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
     ]);
     const recommended = await officer.say('2');
     // The nearest vendor (same desa) comes first.
-    expect(optionLabels(recommended)[0]).toMatch(/^Toko Dekat — satu desa/);
-    expect(optionLabels(recommended)).toContain('Toko Jauh — satu kabupaten');
+    expect(optionLabels(recommended)[0]).toMatch(/^Toko Dekat — dari desa ini/);
+    expect(optionLabels(recommended)).toContain('Toko Jauh — dari luar kecamatan');
     const published = await officer.say('Toko Jauh');
     const number = /\*(PD-[\d-]+)\*/.exec(published.text)?.[1] as string;
     expect(published.text).toContain('Pembelian langsung');
@@ -130,7 +130,7 @@ describe('lifecycle branches: direct purchase, too few quotes, a declined order'
 
     await pastDeadline(number);
     const choice = await officer.waitFor(
-      (m) => m.text.includes(number) && m.text.includes('kurang dari minimal 2'),
+      (m) => m.text.includes(number) && m.text.includes('paling sedikit 2'),
     );
     expect(optionLabels(choice)).toEqual([
       'Perpanjang batas waktu',

@@ -58,8 +58,8 @@ describe('quiet hours hold a tender alert until the morning', () => {
     const quiet = await registerVendor(url, 'qh-quiet', 'TB Tidur Nyenyak');
     const awake = await registerVendor(url, 'qh-awake', 'TB Melek Terus', 'Bojong', 'Bojong Barat');
     const profile = await changeQuietHours(awake, 'tidak ada');
-    expect(profile.text).toContain('Jam tenang: tidak ada');
-    expect(optionLabels(await awake.say('Kembali ke menu'))).toContain('Tender terbuka untuk saya');
+    expect(profile.text).toContain('Jam istirahat (tidak dikirimi info): tidak ada');
+    expect(optionLabels(await awake.say('Kembali ke menu'))).toContain('Kebutuhan desa yang bisa saya tawar');
     await awake.fetchNew();
     await quiet.fetchNew();
     const quietId = await vendorId(t.db, 'TB Tidur Nyenyak');
@@ -157,7 +157,7 @@ describe('quiet hours hold a tender alert until the morning', () => {
     await awake.fetchNew();
     const menu = await awake.say('menu');
     expect(menu.text).toContain('Menu utama');
-    expect(optionLabels(menu)).toContain('Tender terbuka untuk saya');
+    expect(optionLabels(menu)).toContain('Kebutuhan desa yang bisa saya tawar');
   });
 });
 
@@ -182,7 +182,7 @@ describe('a vendor chatting in quiet hours, before the held alert goes out', () 
     const officer = await registerOfficer(t.db, url, 'nt-officer', 'BJT-NT01');
     const vendor = await registerVendor(url, 'nt-vendor', 'TB Begadang');
     const lastSeen = vendor.transcript[vendor.transcript.length - 1];
-    expect(lastSeen && optionLabels(lastSeen)[0]).toBe('Tender terbuka untuk saya');
+    expect(lastSeen && optionLabels(lastSeen)[0]).toBe('Kebutuhan desa yang bisa saya tawar');
 
     const number = await postNeed(officer, {
       title: 'Batu kali untuk talud',
@@ -199,7 +199,7 @@ describe('a vendor chatting in quiet hours, before the held alert goes out', () 
     // 22.05 WIB: the vendor, still looking at the menu, picks its first entry.
     const reply = await vendor.say('1');
     expect(vendor.transcript.some(mentions('Kebutuhan baru dari Desa'))).toBe(false);
-    expect(reply.text).toContain('Tender terbuka untuk Anda:');
+    expect(reply.text).toContain('Kebutuhan desa yang bisa Anda tawar:');
     expect(optionLabels(reply)[0]).toContain(number);
   });
 });
@@ -363,9 +363,9 @@ describe('open tenders a page at a time', () => {
     }, 30_000);
     await vendor.fetchNew();
 
-    expect(optionLabels(await vendor.say('Kembali ke menu'))).toContain('Tender terbuka untuk saya');
-    const page1 = await vendor.say('Tender terbuka untuk saya');
-    expect(page1.text).toContain('Tender terbuka untuk Anda:');
+    expect(optionLabels(await vendor.say('Kembali ke menu'))).toContain('Kebutuhan desa yang bisa saya tawar');
+    const page1 = await vendor.say('Kebutuhan desa yang bisa saya tawar');
+    expect(page1.text).toContain('Kebutuhan desa yang bisa Anda tawar:');
     const labels1 = optionLabels(page1);
     expect(labels1).toHaveLength(10);
     expect(labels1.slice(8)).toEqual(['Halaman berikutnya ➡️', 'Kembali ke menu']);
@@ -374,7 +374,7 @@ describe('open tenders a page at a time', () => {
     });
 
     const page2 = await vendor.say('Halaman berikutnya');
-    expect(page2.text).toContain('Tender terbuka untuk Anda:');
+    expect(page2.text).toContain('Kebutuhan desa yang bisa Anda tawar:');
     const labels2 = optionLabels(page2);
     expect(labels2).toHaveLength(3);
     expect(labels2[2]).toBe('Kembali ke menu');
@@ -382,6 +382,6 @@ describe('open tenders a page at a time', () => {
     expect(labels2[1]?.startsWith(`${numbers[9]} Kebutuhan nomor 10 — `)).toBe(true);
 
     const menu = await vendor.say('Kembali ke menu');
-    expect(optionLabels(menu)).toContain('Tender terbuka untuk saya');
+    expect(optionLabels(menu)).toContain('Kebutuhan desa yang bisa saya tawar');
   });
 });

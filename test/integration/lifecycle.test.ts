@@ -190,7 +190,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
 
     // Before the deadline the officer sees counts, never prices.
     const beforeDeadline = await officer.fetchNew();
-    expect(texts(beforeDeadline)).toContain(`Penawaran masuk untuk *${number}*: 3`);
+    expect(texts(beforeDeadline)).toContain(`Sudah 3 penawaran masuk untuk *${number}*`);
     await officer.say('menu');
     await officer.say('Kebutuhan saya');
     const sealed = await officer.say('1');
@@ -250,7 +250,7 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     expect(order.award_reason).toContain('Stok siap');
 
     const won = await kec1.waitFor((m) => m.text.includes('🎉 Selamat!'));
-    expect(optionLabels(won)).toEqual(['Terima pesanan', 'Tolak']);
+    expect(optionLabels(won)).toEqual(['Sanggup', 'Tolak']);
     // …with the order document (surat perjanjian for this method) behind a signed link.
     const doc = (await kec1.waitFor((m) => m.type === 'document')) as ChatMessage & {
       url: string;
@@ -268,21 +268,21 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     expect((await fetch(doc.url.replace(/sig=[0-9a-f]+/, 'sig=00'))).status).toBe(403);
 
     // The vendor accepts, delivers with a photo; the officer confirms receipt and pays.
-    expect((await kec1.say('1')).text).toContain('diterima');
+    expect((await kec1.say('1')).text).toContain('menyanggupi');
     // Once the winner has accepted, everyone else learns the result.
     expect((await near.waitFor((m) => m.text.includes('dipilih TB Barat Makmur'))).text).toContain(
       'dipilih TB Barat Makmur seharga Rp13.400.000',
     );
     await far1.waitFor((m) => m.text.includes('dipilih TB Barat Makmur'));
     // The officer now arranges the delivery with the supplier: the one who gets its number.
-    const acceptedNotice = await officer.waitFor((m) => m.text.includes('menerima pesanan'));
+    const acceptedNotice = await officer.waitFor((m) => m.text.includes('menyanggupi pesanan'));
     expect(acceptedNotice.text).toContain('hubungi penyedia di +62 812-3456-7890');
     await officer.fetchNew();
     expect((await reportDelivery(kec1, 'photo-delivery-1')).text).toContain('Pengiriman dilaporkan');
     const receiptAsk = await officer.waitFor((m) => m.text.includes('sudah diterima?'));
     expect(optionLabels(receiptAsk)).toEqual(['Diterima dengan baik', 'Ada masalah']);
     const received = await officer.say('1');
-    expect(received.text).toContain(`BAST: BAST-3214-${localYear(clock)}-0001`);
+    expect(received.text).toContain(`Berita Acara Serah Terima (BAST) nomor BAST-3214-${localYear(clock)}-0001`);
     await officer.say('1');
     await officer.say('1');
     const paid = await officer.say('transfer');

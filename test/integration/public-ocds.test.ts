@@ -216,7 +216,7 @@ describe('public pages and the OCDS feed through a real tender', () => {
     expect((await officer.say('ya')).text).toContain('dikirim ke TB Plered Sentosa');
 
     await far.waitFor((m) => m.text.includes('🎉 Selamat!') && m.text.includes(numberA));
-    expect((await far.say('1')).text).toContain('diterima');
+    expect((await far.say('1')).text).toContain('menyanggupi');
     await officer.fetchNew();
     expect((await reportDelivery(far, 'pub-photo-1')).text).toContain('Pengiriman dilaporkan');
     await officer.waitFor((m) => m.text.includes('sudah diterima?'));

@@ -70,7 +70,7 @@ describe('no screen strands a person after the deadline', () => {
     await quote(dear, need.id, '19 juta');
 
     // Item 2, an open need: its state and how many quotes came, no price, no award buttons.
-    await officer.waitFor((m) => m.text.includes(`Penawaran masuk untuk *${number}*: 2`));
+    await officer.waitFor((m) => m.text.includes(`Sudah 2 penawaran masuk untuk *${number}*`));
     await officer.fetchNew();
     await officer.say('menu');
     await officer.say('Kebutuhan saya');
@@ -108,12 +108,12 @@ describe('no screen strands a person after the deadline', () => {
     await officer.say('lewati');
     expect((await officer.say('ya')).text).toContain('Toko Cepat');
 
-    // The award message's "Terima pesanan" acts although the vendor's screen is the old quote.
+    // The award message's "Sanggup" acts although the vendor's screen is the old quote.
     const won = await dear.waitFor((m) => m.text.includes('🎉 Selamat!'));
-    const accept = won.options?.find((o) => o.label === 'Terima pesanan');
+    const accept = won.options?.find((o) => o.label === 'Sanggup');
     expect(accept?.id).toMatch(/^o:\d+:accept$/);
     const accepted = await dear.tap(String(accept?.id));
-    expect(accepted.text).toContain('diterima');
+    expect(accepted.text).toContain('menyanggupi');
     await eventually(async () => (await needOf(number)).status === 'ordered');
 
     // The other vendor's quote screen now says it was not chosen; the winner's that it was.
@@ -129,8 +129,8 @@ describe('no screen strands a person after the deadline', () => {
     await officer.say('Kebutuhan saya');
     const ordered = await officer.say('1');
     expect(ordered.text).toContain('Toko Cepat');
-    expect(ordered.text).toContain('diterima penyedia');
-    expect(ordered.text).not.toContain('kurang dari minimal');
+    expect(ordered.text).toContain('disanggupi penyedia');
+    expect(ordered.text).not.toContain('paling sedikit');
     expect(optionLabels(ordered)).toEqual(['Kembali ke daftar', 'Kembali ke menu']);
     const list = await officer.say('Kembali ke daftar');
     expect(optionLabels(list).some((l) => l.includes(number))).toBe(true);

@@ -72,10 +72,10 @@ describe('document numbers at the turn of the year', () => {
     expect((await officer.say('ya')).text).toContain(`Pesanan *${order}* dikirim ke Toko Tahun Baru`);
 
     await vendor.waitFor((m) => m.text.includes('🎉 Selamat!') && m.text.includes(number));
-    expect((await vendor.say('1')).text).toContain('diterima');
+    expect((await vendor.say('1')).text).toContain('menyanggupi');
     expect((await reportDelivery(vendor, 'ny-photo-1')).text).toContain('Pengiriman dilaporkan');
     await officer.waitFor((m) => m.text.includes('sudah diterima?'));
-    expect((await officer.say('1')).text).toContain(`BAST: BAST-3214-${year + 1}-0001`);
+    expect((await officer.say('1')).text).toContain(`Berita Acara Serah Terima (BAST) nomor BAST-3214-${year + 1}-0001`);
     expect(
       await t.db
         .selectFrom('orders as o')

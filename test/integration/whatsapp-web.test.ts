@@ -149,7 +149,7 @@ describe('WhatsApp Web: a linked phone through whatsapp-web.js', () => {
     expect((await wa.say('hubungkan 000000')).text).toContain('tidak dikenal');
     const done = await wa.say(`Hubungkan ${code}`);
     expect(done.text).toContain('terhubung');
-    expect(done.text).toContain('Tender terbuka untuk saya'); // the vendor's own menu, here too
+    expect(done.text).toContain('Kebutuhan desa yang bisa saya tawar'); // the vendor's own menu, here too
     // The chat that was already registered hears of the link.
     const notice = await web.waitFor((m) => m.text.includes('baru saja dihubungkan'));
     expect(notice.text).toContain('WhatsApp');

@@ -92,11 +92,11 @@ export async function reportDelivery(vendor: ChatClient, photoId: string): Promi
   return vendor.reply();
 }
 
-/** Menu → Profil saya → Ubah jam tenang → `answer`; returns the profile shown after saving. */
+/** Menu → Profil saya → Ubah jam istirahat → `answer`; returns the profile shown after saving. */
 export async function changeQuietHours(vendor: ChatClient, answer: string): Promise<ChatMessage> {
   await vendor.say('menu');
   await vendor.say('Profil saya');
-  await vendor.say('Ubah jam tenang');
+  await vendor.say('Ubah jam istirahat');
   return vendor.say(answer);
 }
 

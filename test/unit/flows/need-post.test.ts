@@ -122,7 +122,7 @@ describe('a pembelian langsung bought from a picked vendor (issue 22 item 4)', (
     await c.say('ya');
     expect(c.step).toBe('route');
     await c.say('Pilih langsung dari rekomendasi');
-    expect(c.last.options).toContain('TB Sumber Rejeki — satu desa');
+    expect(c.last.options).toContain('TB Sumber Rejeki — dari desa ini');
     h.clock.set(new Date(h.clock.now().getTime() + 10 * 60_000));
     await c.say('TB Sumber Rejeki');
     expect(c.step).toBe('deadline');

@@ -48,3 +48,19 @@ describe('a location, a contact or a photo where none is asked', () => {
     expect(c.last.text).toContain('foto belum bisa kami baca');
   });
 });
+
+describe('bantuan (issue 22 wording)', () => {
+  it('explains the current step, the process in three lines, and how to reach the regency', async () => {
+    const h = await flowHarness({ clock: testClock('10.00') });
+    const c = await h.officer();
+    for (const text of ['menu', '1', 'Semen', 'bahan bangunan', 'Semen', '50 sak', 'sudah']) await c.say(text);
+    expect(c.step).toBe('hps');
+    await c.say('bantuan');
+    const text = c.last.text;
+    expect(text).toContain('Cara kerjanya');
+    expect(text.split('\n').filter((l) => l.startsWith('• '))).toHaveLength(3);
+    expect(text).toContain('Pengaduan');
+    expect(text).toContain('HPS');
+    expect(c.step).toBe('hps');
+  });
+});
