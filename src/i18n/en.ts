@@ -137,7 +137,8 @@ export const en: Dictionary = {
     'How it works:\n• You write what the village needs, its estimated price (HPS) and a quote deadline.\n• Nearby suppliers send sealed prices; prices open after the deadline.\n• You choose a supplier, receive the goods (BAST), then record the payment.',
   'help.process_vendor':
     'How it works:\n• We tell you about village needs that match your business.\n• You send a price before the deadline; it stays sealed until the deadline passes.\n• If chosen, you take on the order, deliver, and the village pays.',
-  'help.reach_admin': 'Need to talk to the regency staff? Type *menu* and choose *Complaint*; the answer comes in this chat.',
+  'help.reach_admin':
+    'Need to talk to the regency staff? Type *menu* and choose *Complaint*; the answer comes in this chat.',
   'help.generic':
     'Answer the question below by typing, or type the number of a choice.\nWords that always work: *menu*, *back*, *cancel*, *help*, *language*.',
   'help.start':

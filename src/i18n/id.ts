@@ -135,7 +135,8 @@ export const id = {
     'Cara kerjanya:\n• Anda tulis kebutuhan desa, perkiraan harga (HPS) dan batas penawaran.\n• Penyedia terdekat mengirim harga tertutup; harga dibuka setelah batas lewat.\n• Anda pilih penyedia, terima barangnya (BAST), lalu catat pembayarannya.',
   'help.process_vendor':
     'Cara kerjanya:\n• Kami kabari kebutuhan desa yang cocok dengan usaha Anda.\n• Anda kirim harga sebelum batas; harga dirahasiakan sampai batas lewat.\n• Jika terpilih, Anda sanggupi pesanan, kirim barangnya, lalu desa membayar.',
-  'help.reach_admin': 'Perlu bicara dengan petugas kabupaten? Ketik *menu* lalu pilih *Pengaduan*; jawabannya datang di chat ini.',
+  'help.reach_admin':
+    'Perlu bicara dengan petugas kabupaten? Ketik *menu* lalu pilih *Pengaduan*; jawabannya datang di chat ini.',
   'help.generic':
     'Jawab pertanyaan di bawah dengan mengetik, atau ketik nomor pilihannya.\nPerintah yang selalu bisa dipakai: *menu*, *kembali*, *batal*, *bantuan*, *bahasa*.',
   'help.start':

@@ -107,72 +107,71 @@ async function tenderAlerts(trx: Transaction<Database>, e: Of<'tender_alerts'>, 
   return ids;
 }
 
-async function quoteReminders(trx: Transaction<Database>, e: Of<'quote_reminders'>, now: Date) {
-  const { need } = e;
+type VendorTarget = { userId: number; vendorId: number; notBefore: Date };
+
+/** One message to each of these vendors, held through their quiet hours, each with its key. */
+async function toVendors<V extends VendorTarget>(
+  trx: Transaction<Database>,
+  vendors: readonly V[],
+  now: Date,
+  message: {
+    purpose: string;
+    key: (v: V) => string;
+    render: (v: V, r: { t: T; locale: Locale }) => Outbound;
+  },
+): Promise<number[]> {
   const ids: number[] = [];
-  for (const v of e.vendors) {
+  for (const v of vendors) {
     ids.push(
-      ...(await notifyUser(
-        trx,
-        v.userId,
-        (r) => ({
-          type: 'options',
-          text: r.t('tender.reminder', {
-            number: need.number,
-            title: need.title,
-            deadline: when(need.quoteDeadline, r.locale, need.timeZone),
-          }),
-          options: [
-            { id: tenderButton(need.id, 'quote'), label: r.t('tender.opt_quote') },
-            { id: tenderButton(need.id, 'decline'), label: r.t('tender.opt_decline') },
-          ],
-        }),
-        {
-          now,
-          dedupeKey: `remind:${need.id}:${v.vendorId}:${e.tag}`,
-          notBefore: v.notBefore,
-          purpose: 'reminder',
-        },
-      )),
+      ...(await notifyUser(trx, v.userId, (r) => message.render(v, r), {
+        now,
+        dedupeKey: message.key(v),
+        notBefore: v.notBefore,
+        purpose: message.purpose,
+      })),
     );
   }
   return ids;
 }
 
-async function deadlineExtended(trx: Transaction<Database>, e: Of<'deadline_extended'>, now: Date) {
-  const { need } = e;
-  const ids: number[] = [];
-  for (const v of e.vendors) {
-    ids.push(
-      ...(await notifyUser(
-        trx,
-        v.userId,
-        (r) => ({
-          type: 'options',
-          text: r.t(v.quoted ? 'tender.extended_quoted' : 'tender.extended', {
-            number: need.number,
-            title: need.title,
-            deadline: when(need.quoteDeadline, r.locale, need.timeZone),
-          }),
-          options: [
-            {
-              id: tenderButton(need.id, 'quote'),
-              label: r.t(v.quoted ? 'tender.opt_revise' : 'tender.opt_quote'),
-            },
-            { id: tenderButton(need.id, 'details'), label: r.t('tender.opt_details') },
-          ],
-        }),
+const quoteReminders: Renderer<'quote_reminders'> = (trx, e, now) =>
+  toVendors(trx, e.vendors, now, {
+    purpose: 'reminder',
+    key: (v) => `remind:${e.need.id}:${v.vendorId}:${e.tag}`,
+    render: (_v, r) => ({
+      type: 'options',
+      text: r.t('tender.reminder', {
+        number: e.need.number,
+        title: e.need.title,
+        deadline: when(e.need.quoteDeadline, r.locale, e.need.timeZone),
+      }),
+      options: [
+        { id: tenderButton(e.need.id, 'quote'), label: r.t('tender.opt_quote') },
+        { id: tenderButton(e.need.id, 'decline'), label: r.t('tender.opt_decline') },
+      ],
+    }),
+  });
+
+const deadlineExtended: Renderer<'deadline_extended'> = (trx, e, now) =>
+  toVendors(trx, e.vendors, now, {
+    purpose: 'alert',
+    key: (v) => `extended:${e.need.id}:${v.vendorId}:${e.need.quoteDeadline.getTime()}`,
+    render: (v, r) => ({
+      type: 'options',
+      text: r.t(v.quoted ? 'tender.extended_quoted' : 'tender.extended', {
+        number: e.need.number,
+        title: e.need.title,
+        deadline: when(e.need.quoteDeadline, r.locale, e.need.timeZone),
+      }),
+      options: [
         {
-          now,
-          dedupeKey: `extended:${need.id}:${v.vendorId}:${need.quoteDeadline.getTime()}`,
-          notBefore: v.notBefore,
-          purpose: 'alert',
+          id: tenderButton(e.need.id, 'quote'),
+          label: r.t(v.quoted ? 'tender.opt_revise' : 'tender.opt_quote'),
         },
-      )),
-    );
-  }
-  return ids;
-}
+        { id: tenderButton(e.need.id, 'details'), label: r.t('tender.opt_details') },
+      ],
+    }),
+  });
 
 async function orderAwarded(trx: Transaction<Database>, e: Of<'order_awarded'>, now: Date) {
   const ids = await notifyUser(

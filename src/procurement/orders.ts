@@ -54,6 +54,21 @@ async function move(
   return true;
 }
 
+/** Loads the order for its vendor or officer and moves it by one event; a refusal otherwise. */
+async function take(
+  ctx: UseCaseContext,
+  orderId: number,
+  userId: number,
+  side: 'vendor' | 'officer',
+  event: OrderEvent,
+  data: Record<string, unknown> = {},
+): Promise<Fail | { order: orders.OrderRow }> {
+  const l = await load(ctx, orderId, userId, side);
+  if (isFail(l)) return l;
+  if (!(await move(ctx, l.order, event, userId, data))) return fail('wrong_state');
+  return l;
+}
+
 async function moveNeed(ctx: UseCaseContext, needId: number, event: NeedEvent) {
   const need = await needs.getNeed(ctx.trx, needId, { lock: true });
   if (!need) return;
@@ -62,10 +77,9 @@ async function moveNeed(ctx: UseCaseContext, needId: number, event: NeedEvent) {
 }
 
 export async function acceptOrder(ctx: UseCaseContext, userId: number, orderId: number) {
-  const l = await load(ctx, orderId, userId, 'vendor');
-  if (isFail(l)) return l;
-  const { order } = l;
-  if (!(await move(ctx, order, 'accept', userId))) return fail('wrong_state');
+  const taken = await take(ctx, orderId, userId, 'vendor', 'accept');
+  if (isFail(taken)) return taken;
+  const { order } = taken;
   await moveNeed(ctx, order.needId, 'order_accepted');
   // Now the result stands: the other quotes lose, and their vendors learn who won.
   const losers = await quotes.openQuotesOfNeed(ctx.trx, order.needId);
@@ -105,10 +119,9 @@ export async function acceptOrder(ctx: UseCaseContext, userId: number, orderId: 
 }
 
 export async function declineOrder(ctx: UseCaseContext, userId: number, orderId: number, reason: string) {
-  const l = await load(ctx, orderId, userId, 'vendor');
-  if (isFail(l)) return l;
-  const { order } = l;
-  if (!(await move(ctx, order, 'decline', userId, { reason }))) return fail('wrong_state');
+  const taken = await take(ctx, orderId, userId, 'vendor', 'decline', { reason });
+  if (isFail(taken)) return taken;
+  const { order } = taken;
   await orders.setOrderReason(ctx.trx, orderId, reason);
   await quotes.setQuoteStatus(ctx.trx, [order.quoteId], 'rejected');
   await moveNeed(ctx, order.needId, 'order_declined');
@@ -131,10 +144,9 @@ export async function reportDelivery(
   note: string | null,
   mediaId: number | null,
 ) {
-  const l = await load(ctx, orderId, userId, 'vendor');
-  if (isFail(l)) return l;
-  const { order } = l;
-  if (!(await move(ctx, order, 'report_delivery', userId))) return fail('wrong_state');
+  const taken = await take(ctx, orderId, userId, 'vendor', 'report_delivery');
+  if (isFail(taken)) return taken;
+  const { order } = taken;
   await orders.recordDelivery(ctx.trx, orderId, note, mediaId, ctx.now);
   await moveNeed(ctx, order.needId, 'delivered');
   ctx.effects.events.push({
@@ -149,10 +161,9 @@ export async function reportDelivery(
 }
 
 export async function confirmReceipt(ctx: UseCaseContext, userId: number, orderId: number) {
-  const l = await load(ctx, orderId, userId, 'officer');
-  if (isFail(l)) return l;
-  const { order } = l;
-  if (!(await move(ctx, order, 'confirm_receipt', userId))) return fail('wrong_state');
+  const taken = await take(ctx, orderId, userId, 'officer', 'confirm_receipt');
+  if (isFail(taken)) return taken;
+  const { order } = taken;
   const regency = order.regencyCode;
   const year = documentYear(ctx.now, (await regencyRules(ctx.trx, regency)).timeZone);
   const bast = bastNumber(regency, year, await needs.nextNumber(ctx.trx, `bast:${regency}`, year));
@@ -173,10 +184,9 @@ export async function confirmReceipt(ctx: UseCaseContext, userId: number, orderI
 }
 
 export async function reportProblem(ctx: UseCaseContext, userId: number, orderId: number, note: string) {
-  const l = await load(ctx, orderId, userId, 'officer');
-  if (isFail(l)) return l;
-  const { order } = l;
-  if (!(await move(ctx, order, 'report_problem', userId, { note }))) return fail('wrong_state');
+  const taken = await take(ctx, orderId, userId, 'officer', 'report_problem', { note });
+  if (isFail(taken)) return taken;
+  const { order } = taken;
   await orders.recordReceipt(
     ctx.trx,
     { orderId, officerId: order.officerId, outcome: 'problem', bastNumber: null, problemNote: note },
@@ -199,11 +209,12 @@ export async function recordPayment(
   orderId: number,
   p: { amount: number; paidOn: Date; method: 'transfer' | 'tunai' | 'lainnya' },
 ) {
-  const l = await load(ctx, orderId, userId, 'officer');
-  if (isFail(l)) return l;
-  const { order } = l;
-  if (!(await move(ctx, order, 'record_payment', userId, { amount: p.amount, method: p.method })))
-    return fail('wrong_state');
+  const taken = await take(ctx, orderId, userId, 'officer', 'record_payment', {
+    amount: p.amount,
+    method: p.method,
+  });
+  if (isFail(taken)) return taken;
+  const { order } = taken;
   await orders.recordPayment(ctx.trx, { orderId, officerId: order.officerId, ...p }, ctx.now);
   await moveNeed(ctx, order.needId, 'payment_recorded');
   ctx.effects.events.push({
