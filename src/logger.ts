@@ -43,3 +43,8 @@ export function createLogger(
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/** The message of whatever was thrown (an Error's message, or the value as text). */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config/index.js';
-import { createLogger } from './logger.js';
+import { createLogger, errorMessage } from './logger.js';
 import { RedisMissingError } from './runtime/embedded-redis.js';
 import { type Role, startSystem } from './system.js';
 
@@ -56,8 +56,8 @@ async function main(): Promise<void> {
     system = await startSystem(config, log, role);
   } catch (err) {
     const known = err instanceof RedisMissingError || (err as Error).name === 'RedisPolicyError';
-    log.fatal(known ? { msg: (err as Error).message } : { err }, 'PesanDesa could not start');
-    if (known) console.error((err as Error).message);
+    log.fatal(known ? { msg: errorMessage(err) } : { err }, 'PesanDesa could not start');
+    if (known) console.error(errorMessage(err));
     process.exit(1);
   }
   if (requested) await shutdown(requested);

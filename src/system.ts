@@ -16,6 +16,7 @@ import { createOutboxRelay } from './conversation/relay.js';
 import { loadOrderDocument } from './documents/load.js';
 import { mountExports } from './exports/routes.js';
 import type { Logger } from './logger.js';
+import { errorMessage } from './logger.js';
 import type { JobDeps } from './procurement/jobs.js';
 import { createReconciler } from './procurement/reconciler.js';
 import { createScheduler } from './procurement/scheduler.js';
@@ -80,7 +81,7 @@ export async function startSystem(
       try {
         await step();
       } catch (err) {
-        log.warn({ err: (err as Error).message }, 'error while stopping');
+        log.warn({ err: errorMessage(err) }, 'error while stopping');
       }
     }
     undo.length = 0;

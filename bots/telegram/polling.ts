@@ -1,6 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { Engine } from '../../src/conversation/engine.js';
 import type { Logger } from '../../src/logger.js';
+import { errorMessage } from '../../src/logger.js';
 import { handleUpdate } from './webhook.js';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -37,7 +38,7 @@ export function startPolling(deps: {
         }
       } catch (err) {
         if (!running) break;
-        deps.log.warn({ err: (err as Error).message }, 'telegram polling failed; retrying');
+        deps.log.warn({ err: errorMessage(err) }, 'telegram polling failed; retrying');
         await new Promise((r) => setTimeout(r, 1000));
       }
     }

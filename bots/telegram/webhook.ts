@@ -3,6 +3,7 @@ import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Engine } from '../../src/conversation/engine.js';
 import type { Logger } from '../../src/logger.js';
+import { errorMessage } from '../../src/logger.js';
 import { sameSecret } from '../../src/runtime/secrets.js';
 import type { AppEnv } from '../../src/server/app.js';
 import { toInbound } from './inbound.js';
@@ -47,10 +48,7 @@ export function mountTelegramWebhook(
     try {
       await handleUpdate(deps.engine, deps.telegram, update, deps.log);
     } catch (err) {
-      deps.log.warn(
-        { err: (err as Error).message, updateId: update.update_id },
-        'telegram update not processed',
-      );
+      deps.log.warn({ err: errorMessage(err), updateId: update.update_id }, 'telegram update not processed');
       return c.json({ error: 'unavailable' }, 503);
     }
     return c.json({ ok: true });

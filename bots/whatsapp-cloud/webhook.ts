@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { recordDeliveryReport } from '../../src/conversation/delivery.js';
 import type { Engine } from '../../src/conversation/engine.js';
 import type { Logger } from '../../src/logger.js';
+import { errorMessage } from '../../src/logger.js';
 import { sameSecret } from '../../src/runtime/secrets.js';
 import type { AppEnv } from '../../src/server/app.js';
 import type { Database } from '../../src/store/schema.js';
@@ -64,7 +65,7 @@ export function mountCloudWebhook(app: Hono<AppEnv>, deps: CloudWebhookDeps) {
         );
       }
     } catch (err) {
-      deps.log.warn({ err: (err as Error).message }, 'whatsapp webhook not processed');
+      deps.log.warn({ err: errorMessage(err) }, 'whatsapp webhook not processed');
       return c.json({ error: 'unavailable' }, 503);
     }
     return c.json({ ok: true });

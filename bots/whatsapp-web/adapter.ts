@@ -5,6 +5,7 @@ import {
   RecipientUnreachableError,
 } from '../../src/conversation/types.js';
 import type { Logger } from '../../src/logger.js';
+import { errorMessage } from '../../src/logger.js';
 import type { WaClient, WaClientFactory } from './client.js';
 import type { WhatsAppWebLink } from './link.js';
 import { renderWeb } from './render.js';
@@ -89,7 +90,7 @@ export function whatsappWebAdapter(s: WebAdapterSettings): ChannelAdapter {
         try {
           media = await s.factory.mediaFromUrl(out.url, out.filename, out.mimeType);
         } catch (err) {
-          s.log.warn({ err: (err as Error).message }, 'document could not be fetched; sending its link');
+          s.log.warn({ err: errorMessage(err) }, 'document could not be fetched; sending its link');
         }
         const sent = media
           ? await client.sendMessage(chatId, media, { caption: out.caption, sendMediaAsDocument: true })
@@ -97,7 +98,7 @@ export function whatsappWebAdapter(s: WebAdapterSettings): ChannelAdapter {
         return { externalId: sent.id._serialized };
       } catch (err) {
         if (err instanceof RecipientUnreachableError) throw err;
-        const text = (err as Error).message ?? String(err);
+        const text = errorMessage(err) ?? String(err);
         if (s.link.readyClient() !== client || SESSION_GONE.test(text)) {
           throw new ChannelUnavailableError(AWAY_RETRY_MS, `whatsapp web went away: ${text.slice(0, 120)}`);
         }

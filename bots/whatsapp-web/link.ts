@@ -1,5 +1,6 @@
 import type { Inbound } from '../../src/conversation/types.js';
 import type { Logger } from '../../src/logger.js';
+import { errorMessage } from '../../src/logger.js';
 import type { ChannelLink, LinkState } from '../../src/server/channel-status.js';
 import type { WaClient, WaClientFactory, WaMessage } from './client.js';
 import { digitsOf, isPersonalMessage, toInbound } from './inbound.js';
@@ -79,7 +80,7 @@ export function createWhatsAppWebLink(deps: LinkDeps): WhatsAppWebLink {
     try {
       await old.destroy();
     } catch (err) {
-      log.debug({ err: (err as Error).message }, 'old whatsapp web client did not close cleanly');
+      log.debug({ err: errorMessage(err) }, 'old whatsapp web client did not close cleanly');
     }
   };
 
@@ -93,7 +94,7 @@ export function createWhatsAppWebLink(deps: LinkDeps): WhatsAppWebLink {
       } catch (err) {
         if (i === attempts || stopped) {
           log.error(
-            { err: (err as Error).message, messageId: inbound.messageId },
+            { err: errorMessage(err), messageId: inbound.messageId },
             'whatsapp web message could not be processed',
           );
           return;
@@ -114,7 +115,7 @@ export function createWhatsAppWebLink(deps: LinkDeps): WhatsAppWebLink {
         digits = contact.number?.replace(/\D/g, '') || null;
         name = contact.pushname;
       } catch (err) {
-        log.warn({ err: (err as Error).message }, 'could not look up the sender of a whatsapp web message');
+        log.warn({ err: errorMessage(err) }, 'could not look up the sender of a whatsapp web message');
       }
     }
     if (!digits) {
@@ -146,7 +147,7 @@ export function createWhatsAppWebLink(deps: LinkDeps): WhatsAppWebLink {
       }
       client = fresh;
     } catch (err) {
-      setState('failed', { detail: (err as Error).message.slice(0, 200) });
+      setState('failed', { detail: errorMessage(err).slice(0, 200) });
       scheduleReconnect('client could not be created');
       return;
     }
@@ -177,14 +178,14 @@ export function createWhatsAppWebLink(deps: LinkDeps): WhatsAppWebLink {
     fresh.on('message', (m) => {
       if (!live()) return;
       onMessage(m).catch((err) =>
-        log.error({ err: (err as Error).message }, 'whatsapp web message handling failed'),
+        log.error({ err: errorMessage(err) }, 'whatsapp web message handling failed'),
       );
     });
     try {
       await fresh.initialize();
     } catch (err) {
       if (!live()) return;
-      setState('failed', { detail: (err as Error).message.slice(0, 200) });
+      setState('failed', { detail: errorMessage(err).slice(0, 200) });
       scheduleReconnect('client did not start');
     }
   };

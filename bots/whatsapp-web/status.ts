@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logger.js';
+import { errorMessage } from '../../src/logger.js';
 import type { ChannelLink, ChannelStatus } from '../../src/server/channel-status.js';
 
 /** A published state older than this means its process is gone. */
@@ -17,7 +18,7 @@ export function createLinkPublisher(redis: Redis, prefix: string, log: Logger) {
   const write = (link: ChannelLink) =>
     redis
       .set(keyOf(prefix), JSON.stringify(link), 'EX', TTL_SECONDS)
-      .catch((err) => log.warn({ err: (err as Error).message }, 'whatsapp web state not published'));
+      .catch((err) => log.warn({ err: errorMessage(err) }, 'whatsapp web state not published'));
   const timer = setInterval(() => {
     if (last) void write(last);
   }, REFRESH_MS);

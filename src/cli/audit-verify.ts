@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/index.js';
-import { createLogger } from '../logger.js';
+import { createLogger, errorMessage } from '../logger.js';
 import { provideServices } from '../runtime/services.js';
 import { auditRow, verifyAuditChain } from '../store/audit.js';
 import { createDb } from '../store/db.js';
@@ -29,7 +29,7 @@ try {
     process.exitCode = 1;
   }
 } catch (err) {
-  process.stderr.write(`Audit chain could not be checked: ${(err as Error).message}\n`);
+  process.stderr.write(`Audit chain could not be checked: ${errorMessage(err)}\n`);
   process.exitCode = 2;
 } finally {
   await close();

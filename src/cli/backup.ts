@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
-import { createLogger } from '../logger.js';
+import { createLogger, errorMessage } from '../logger.js';
 import { provideServices } from '../runtime/services.js';
 import { pgConnection, runTool } from './pg-tools.js';
 
@@ -28,7 +28,7 @@ try {
   const { size } = await stat(target);
   process.stdout.write(`Backup written: ${target} (${Math.round(size / 1024)} KB)\n`);
 } catch (err) {
-  process.stderr.write(`Backup failed: ${(err as Error).message}\n`);
+  process.stderr.write(`Backup failed: ${errorMessage(err)}\n`);
   process.exitCode = 1;
 } finally {
   await services.stop();

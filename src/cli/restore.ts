@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/index.js';
-import { createLogger } from '../logger.js';
+import { createLogger, errorMessage } from '../logger.js';
 import { provideServices } from '../runtime/services.js';
 import { verifyAuditChain } from '../store/audit.js';
 import { createDb } from '../store/db.js';
@@ -53,7 +53,7 @@ try {
     await close();
   }
 } catch (err) {
-  process.stderr.write(`Restore failed, nothing was changed: ${(err as Error).message}\n`);
+  process.stderr.write(`Restore failed, nothing was changed: ${errorMessage(err)}\n`);
   process.exitCode = 1;
 } finally {
   await services.stop();

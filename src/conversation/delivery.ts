@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
+import { errorMessage } from '../logger.js';
 import { appendAudit } from '../store/audit.js';
 import { offerConversations } from '../store/needs.js';
 import {
@@ -231,7 +232,7 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
   const tick = () => {
     if (running) return;
     running = sweepOnce()
-      .catch((err) => deps.log.warn({ err: (err as Error).message }, 'outbox sweep failed'))
+      .catch((err) => deps.log.warn({ err: errorMessage(err) }, 'outbox sweep failed'))
       .finally(() => {
         running = null;
       });

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
+import { errorMessage } from '../logger.js';
 import type { Database } from '../store/schema.js';
 import { answerWithoutTurn } from './canned.js';
 import type { Engine, Relay, TurnOutcome } from './engine.js';
@@ -98,7 +99,7 @@ export function createInboundLimiter(o: InboundLimiterOptions): InboundLimiter {
         // Redis away: a person must still be able to work; the limit is protection, not a gate.
         if (Date.now() - warnedAt > 60_000) {
           warnedAt = Date.now();
-          o.log.warn({ err: (err as Error).message }, 'inbound rate limit unavailable; turns accepted');
+          o.log.warn({ err: errorMessage(err) }, 'inbound rate limit unavailable; turns accepted');
         }
         return { allowed: true, notify: false };
       } finally {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
+import { errorMessage } from '../logger.js';
 import type { QueueSet } from '../queue/queues.js';
 import { stampForEnqueue, unstampEnqueue } from '../store/outbox.js';
 import type { Database } from '../store/schema.js';
@@ -54,7 +55,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
         ).catch(() => {});
         // Redis (fail-fast producer) or Postgres is away: the rows stay pending and unenqueued,
         // and the sweeper hands them over once both answer again.
-        deps.log.warn({ err: (err as Error).message, count: ids.length }, 'outbox relay could not enqueue');
+        deps.log.warn({ err: errorMessage(err), count: ids.length }, 'outbox relay could not enqueue');
       }
     },
   };

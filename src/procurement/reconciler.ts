@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import { errorMessage } from '../logger.js';
 import { overdueNeeds, unmatchedNeeds } from '../store/needs.js';
 import type { Database } from '../store/schema.js';
 import type { Scheduler } from './scheduler.js';
@@ -40,7 +41,7 @@ export function createReconciler(deps: {
       timer = setInterval(() => {
         if (running) return;
         running = once()
-          .catch((err) => deps.log.warn({ err: (err as Error).message }, 'reconciler failed'))
+          .catch((err) => deps.log.warn({ err: errorMessage(err) }, 'reconciler failed'))
           .finally(() => {
             running = null;
           });

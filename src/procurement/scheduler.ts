@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { errorMessage } from '../logger.js';
 import type { QueueSet } from '../queue/queues.js';
 import type { TimerData, Timers } from './timers.js';
 
@@ -29,7 +30,7 @@ export function createScheduler(deps: {
             await deps.timers.schedule(r.timer);
           }
         } catch (err) {
-          deps.log.warn({ err: (err as Error).message, request: r }, 'could not schedule; a reconciler will');
+          deps.log.warn({ err: errorMessage(err), request: r }, 'could not schedule; a reconciler will');
         }
       }
     },

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import { errorMessage } from '../logger.js';
 import { ping } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 
@@ -41,7 +42,7 @@ export async function runChecks(checks: Record<string, Check>) {
         await check();
         return [name, { ok: true }] as const;
       } catch (err) {
-        return [name, { ok: false, error: (err as Error).message }] as const;
+        return [name, { ok: false, error: errorMessage(err) }] as const;
       }
     }),
   );

@@ -1,7 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { RESTING_FLOWS } from '../domain/conversations.js';
 import { jsonText } from './db.js';
-import type { Database, Method, NeedStatus, Ring } from './schema.js';
+import type { Database, Method, NeedStatus, NeedsTable, Ring } from './schema.js';
 
 export interface NeedItemInput {
   name: string;
@@ -139,29 +139,30 @@ const needColumns = [
   'direct_vendor_id',
 ] as const;
 
-type NeedSelect = Pick<Database['needs'], (typeof needColumns)[number]>;
+/** A needs row as those columns come back: Kysely's Selectable types them, no cast needed. */
+type NeedSelect = Pick<Selectable<NeedsTable>, (typeof needColumns)[number]>;
 
-function toNeed(r: { [K in keyof NeedSelect]: unknown }): NeedRow {
+function toNeed(r: NeedSelect): NeedRow {
   return {
-    id: r.id as number,
-    number: r.number as string | null,
-    officerId: r.officer_id as number,
-    villageCode: r.village_code as string,
-    districtCode: r.district_code as string,
-    regencyCode: r.regency_code as string,
-    categoryId: r.category_id as number,
-    title: r.title as string,
-    method: r.method as Method,
-    hps: r.hps as number,
-    minQuotes: r.min_quotes as number,
-    status: r.status as NeedStatus,
-    quoteDeadline: r.quote_deadline as Date,
-    deliveryPlace: r.delivery_place as string,
-    neededBy: r.needed_by as Date,
-    publishedAt: r.published_at as Date | null,
-    matchedAt: r.matched_at as Date | null,
-    ring: r.ring as Ring,
-    directVendorId: r.direct_vendor_id as number | null,
+    id: r.id,
+    number: r.number,
+    officerId: r.officer_id,
+    villageCode: r.village_code,
+    districtCode: r.district_code,
+    regencyCode: r.regency_code,
+    categoryId: r.category_id,
+    title: r.title,
+    method: r.method,
+    hps: r.hps,
+    minQuotes: r.min_quotes,
+    status: r.status,
+    quoteDeadline: r.quote_deadline,
+    deliveryPlace: r.delivery_place,
+    neededBy: r.needed_by,
+    publishedAt: r.published_at,
+    matchedAt: r.matched_at,
+    ring: r.ring,
+    directVendorId: r.direct_vendor_id,
   };
 }
 
