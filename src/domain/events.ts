@@ -125,6 +125,9 @@ export type NoticeEvent =
       orderNumber: string;
       vendor: string;
       title: string;
+      /** What the vendor wrote with the delivery, and whether a photo came with it. */
+      note: string | null;
+      photo: boolean;
     }
   | { kind: 'order_received'; to: number; orderId: number; orderNumber: string; bast: string }
   | { kind: 'order_problem'; to: number; orderId: number; orderNumber: string; note: string; at: Date }

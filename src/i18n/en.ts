@@ -361,6 +361,8 @@ export const en: Dictionary = {
     'Send a *photo* as proof of delivery, or write a short note. Type *skip* if none.',
   'order.delivery_reported': 'Delivery reported ✅ The village will check and confirm receipt.',
   'order.delivered_officer': '🚚 {vendor} reports that order *{number}* has been delivered.',
+  'order.delivery_note': '📝 The supplier’s note: {note}',
+  'order.delivery_photo': '📷 The supplier also sent a photo as proof of delivery (kept with the order).',
   'order.received_vendor':
     '✅ The village received the goods of order *{number}*. Handover record (Berita Acara Serah Terima, BAST) number {bast}.',
   'order.problem_vendor': '⚠️ The village reported a problem with order *{number}*: {note}',

@@ -368,6 +368,8 @@ export const id = {
     'Kirim *foto* bukti pengiriman, atau tulis catatan singkat. Ketik *lewati* jika tidak ada.',
   'order.delivery_reported': 'Pengiriman dilaporkan ✅ Desa akan memeriksa dan mengonfirmasi penerimaan.',
   'order.delivered_officer': '🚚 {vendor} melaporkan pesanan *{number}* sudah dikirim.',
+  'order.delivery_note': '📝 Catatan penyedia: {note}',
+  'order.delivery_photo': '📷 Penyedia juga mengirim foto bukti pengiriman (tersimpan bersama pesanan).',
   'order.received_vendor':
     '✅ Desa menerima barang pesanan *{number}*. Berita Acara Serah Terima (BAST) nomor {bast}.',
   'order.problem_vendor': '⚠️ Desa melaporkan masalah pada pesanan *{number}*: {note}',

@@ -305,10 +305,14 @@ const RENDERERS: { [K in NoticeKind]: Renderer<K> } = {
       e.to,
       (r) => ({
         type: 'options',
-        text: `${r.t('order.delivered_officer', { number: e.orderNumber, vendor: e.vendor })}\n\n${r.t(
-          'receipt.ask',
-          { number: e.orderNumber, vendor: e.vendor, title: e.title },
-        )}`,
+        text: [
+          r.t('order.delivered_officer', { number: e.orderNumber, vendor: e.vendor }),
+          // What the vendor reported, for the officer to check against the goods (issue 22 item 7).
+          ...(e.note ? [r.t('order.delivery_note', { note: e.note })] : []),
+          ...(e.photo ? [r.t('order.delivery_photo')] : []),
+          '',
+          r.t('receipt.ask', { number: e.orderNumber, vendor: e.vendor, title: e.title }),
+        ].join('\n'),
         options: [
           { id: orderButton(e.orderId, 'received'), label: r.t('receipt.opt_ok') },
           { id: orderButton(e.orderId, 'problem'), label: r.t('receipt.opt_problem') },

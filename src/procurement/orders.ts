@@ -156,6 +156,8 @@ export async function reportDelivery(
     orderNumber: order.number,
     vendor: order.businessName,
     title: order.needTitle,
+    note,
+    photo: mediaId !== null,
   });
   return { ok: true as const };
 }

@@ -281,6 +281,9 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     expect((await reportDelivery(kec1, 'photo-delivery-1')).text).toContain('Pengiriman dilaporkan');
     const receiptAsk = await officer.waitFor((m) => m.text.includes('sudah diterima?'));
     expect(optionLabels(receiptAsk)).toEqual(['Diterima dengan baik', 'Ada masalah']);
+    // What the vendor reported reaches the officer before confirming (issue 22 item 7, in part).
+    expect(receiptAsk.text).toContain('Catatan penyedia: Sudah sampai');
+    expect(receiptAsk.text).toContain('foto bukti');
     const received = await officer.say('1');
     expect(received.text).toContain(`Berita Acara Serah Terima (BAST) nomor BAST-3214-${localYear(clock)}-0001`);
     await officer.say('1');
