@@ -5,7 +5,7 @@ import type { RunningSystem } from '../../src/system.js';
 import type { ChatClient } from '../support/chat.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { postNeed, registerOfficer, registerVendor, reportDelivery } from '../support/lifecycle.js';
-import { startChatSystem } from '../support/system.js';
+import { eventually, startChatSystem } from '../support/system.js';
 import { localNow, localYear, TEST_ZONE, testNow, typed, wibAt } from '../support/time.js';
 
 // New Year's Eve of the test calendar's year, 22.00 WIB. A need posted then is numbered in the old
@@ -53,7 +53,14 @@ describe('document numbers at the turn of the year', () => {
       .executeTakeFirstOrThrow();
     expect(need.quote_deadline.toISOString()).toBe(wibAt({ y: year, m: 12, d: 31 }, '23.45').toISOString());
 
-    // The vendor quotes before the deadline (from the need's button; the alert waits for 06.00).
+    // The vendor quotes before the deadline (from the need's button; the alert waits for 06.00),
+    // once matching has invited it (a tap before that finds no invitation: a run with four
+    // workers tapped first).
+    await eventually(async () =>
+      Boolean(
+        await t.db.selectFrom('invitations').select('id').where('need_id', '=', need.id).executeTakeFirst(),
+      ),
+    );
     await vendor.tap(`t:${need.id}:quote`);
     await vendor.say('4,5 juta');
     await vendor.say('2');
@@ -75,7 +82,9 @@ describe('document numbers at the turn of the year', () => {
     expect((await vendor.say('1')).text).toContain('menyanggupi');
     expect((await reportDelivery(vendor, 'ny-photo-1')).text).toContain('Pengiriman dilaporkan');
     await officer.waitFor((m) => m.text.includes('sudah diterima?'));
-    expect((await officer.say('1')).text).toContain(`Berita Acara Serah Terima (BAST) nomor BAST-3214-${year + 1}-0001`);
+    expect((await officer.say('1')).text).toContain(
+      `Berita Acara Serah Terima (BAST) nomor BAST-3214-${year + 1}-0001`,
+    );
     expect(
       await t.db
         .selectFrom('orders as o')

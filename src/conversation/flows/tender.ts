@@ -137,7 +137,8 @@ export const tenderFlow = defineFlow({
       },
       async handle(ctx) {
         const t = await tender(ctx);
-        if (!t) return home();
+        // Not (yet) invited, or not there at all: say so rather than fall back to the menu silently.
+        if (!t) return home([ctx.t('tender.not_found')]);
         if (!t.open) {
           const screen = outcomePrompt(ctx, t);
           // A late tap on an old alert's button: where the quote stands, then the menu.
