@@ -363,7 +363,9 @@ describe('open tenders a page at a time', () => {
     }, 30_000);
     await vendor.fetchNew();
 
-    expect(optionLabels(await vendor.say('Kembali ke menu'))).toContain('Kebutuhan desa yang bisa saya tawar');
+    expect(optionLabels(await vendor.say('Kembali ke menu'))).toContain(
+      'Kebutuhan desa yang bisa saya tawar',
+    );
     const page1 = await vendor.say('Kebutuhan desa yang bisa saya tawar');
     expect(page1.text).toContain('Kebutuhan desa yang bisa Anda tawar:');
     const labels1 = optionLabels(page1);

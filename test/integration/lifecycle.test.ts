@@ -285,7 +285,9 @@ describe.each(['web', 'telegram'] as const)('the procurement lifecycle through t
     expect(receiptAsk.text).toContain('Catatan penyedia: Sudah sampai');
     expect(receiptAsk.text).toContain('foto bukti');
     const received = await officer.say('1');
-    expect(received.text).toContain(`Berita Acara Serah Terima (BAST) nomor BAST-3214-${localYear(clock)}-0001`);
+    expect(received.text).toContain(
+      `Berita Acara Serah Terima (BAST) nomor BAST-3214-${localYear(clock)}-0001`,
+    );
     await officer.say('1');
     await officer.say('1');
     const paid = await officer.say('transfer');

@@ -15,7 +15,9 @@ const AVOIDED: Array<[RegExp, string]> = [
 
 describe('the Indonesian chat wording', () => {
   it.each(AVOIDED)('avoids %s (%s)', (pattern) => {
-    const found = Object.entries(id).filter(([, text]) => pattern.test(text)).map(([key]) => key);
+    const found = Object.entries(id)
+      .filter(([, text]) => pattern.test(text))
+      .map(([key]) => key);
     expect(found).toEqual([]);
   });
 

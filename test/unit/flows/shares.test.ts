@@ -53,7 +53,8 @@ describe('bantuan (issue 22 wording)', () => {
   it('explains the current step, the process in three lines, and how to reach the regency', async () => {
     const h = await flowHarness({ clock: testClock('10.00') });
     const c = await h.officer();
-    for (const text of ['menu', '1', 'Semen', 'bahan bangunan', 'Semen', '50 sak', 'sudah']) await c.say(text);
+    for (const text of ['menu', '1', 'Semen', 'bahan bangunan', 'Semen', '50 sak', 'sudah'])
+      await c.say(text);
     expect(c.step).toBe('hps');
     await c.say('bantuan');
     const text = c.last.text;
