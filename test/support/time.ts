@@ -95,7 +95,18 @@ export const typed = {
   named: (d: LocalDate, time?: string): string => `${d.d} ${MONTHS[d.m - 1]}${time ? ` ${time}` : ''}`,
   /** the weekday's name — typed on another day, it means the next such weekday (today's name means next week) */
   weekday: (d: LocalDate): string => WEEKDAYS[new Date(Date.UTC(d.y, d.m - 1, d.d)).getUTCDay()] as string,
+  /** the time of day of an instant in the test regency, as typed after "jam" (`08.05`) */
+  time: (at: Date): string => {
+    const l = toLocal(at.getTime(), TEST_ZONE);
+    return `${String(l.hour).padStart(2, '0')}.${String(l.minute).padStart(2, '0')}`;
+  },
 };
+
+/** The instant `minutes` after the clock's now, with the seconds dropped (a time people type). */
+export function minutesFromNow(clock: Clock, minutes: number): Date {
+  const at = clock.now().getTime() + minutes * 60_000;
+  return new Date(at - (at % 60_000));
+}
 
 /** `2026-12-31`, the form of the export and feed filters. */
 export function isoDay(d: LocalDate): string {

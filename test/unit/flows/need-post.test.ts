@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flowHarness } from '../../support/flow-harness.js';
-import { dayFromToday, testClock, typed, wibAt } from '../../support/time.js';
+import { dayFromToday, minutesFromNow, testClock, typed, wibAt } from '../../support/time.js';
 
 // Posting a need, in memory: every answer typed as an officer would, dates computed from the
 // pinned clock (10.00 WIB on TEST_NOW's day).
@@ -65,8 +65,9 @@ describe('posting a need (in memory)', () => {
   });
 
   it('refuses a deadline sooner than the minimum window, naming the earliest', async () => {
-    const { c } = await postUntil('deadline');
-    await c.say('hari ini jam 10.05');
+    const { h, c } = await postUntil('deadline');
+    // Five minutes from now, inside the 60-minute window.
+    await c.say(`hari ini jam ${typed.time(minutesFromNow(h.clock, 5))}`);
     expect(c.step).toBe('deadline');
     expect(c.last.text).toContain('paling cepat');
   });
@@ -113,7 +114,8 @@ describe('a pembelian langsung bought from a picked vendor (issue 22 item 4)', (
       '5 kg',
       'sudah',
       '2 juta',
-      'hari ini jam 11.05',
+      // Just past the 60-minute window now; too close once ten minutes have gone by.
+      `hari ini jam ${typed.time(minutesFromNow(h.clock, 65))}`,
       '1',
     ])
       await c.say(text);
@@ -206,8 +208,9 @@ describe('an implausibly small HPS (issue 22 item 10)', () => {
 
 describe('times at the edge of now (issue 22 item 9)', () => {
   async function atDeadline(seconds: number) {
-    const clock = testClock('08.04');
-    clock.set(new Date(clock.now().getTime() + seconds * 1000));
+    // A few seconds into a minute of the morning (the hour pinned, nothing else).
+    const clock = testClock('08.00');
+    clock.set(new Date(clock.now().getTime() + 4 * 60_000 + seconds * 1000));
     const h = await flowHarness({ clock, env: { MIN_QUOTE_WINDOW_MINUTES: '1' } });
     const c = await h.officer();
     for (const text of ['menu', '1', 'Semen', 'bahan bangunan', 'Semen', '50 sak', 'sudah', '15 juta'])
@@ -217,20 +220,24 @@ describe('times at the edge of now (issue 22 item 9)', () => {
   }
 
   it('never names as earliest the very time it refuses', async () => {
-    const { c } = await atDeadline(47);
-    await c.say('hari ini jam 08.05');
+    const { h, c } = await atDeadline(47);
+    // 13 s from now, the next minute: within the one-minute window, so refused.
+    const refused = typed.time(minutesFromNow(h.clock, 1));
+    await c.say(`hari ini jam ${refused}`);
     expect(c.step).toBe('deadline');
     expect(c.last.text).toContain('paling cepat');
-    expect(c.last.text).toContain('08.06');
-    expect(c.last.text).not.toContain('08.05 WIB');
+    expect(c.last.text).toContain(typed.time(minutesFromNow(h.clock, 2)));
+    expect(c.last.text).not.toContain(`${refused} WIB`);
   });
 
   it('says so when a time already gone today is taken as tomorrow', async () => {
     const { h, c } = await atDeadline(21);
-    await c.say('jam 8.04');
+    // This very minute, 21 s gone: already past today.
+    const thisMinute = minutesFromNow(h.clock, 0);
+    await c.say(`jam ${typed.time(thisMinute)}`);
     expect(c.step).toBe('place');
     expect(c.last.text).toContain('sudah lewat, jadi kami pakai besok');
-    expect(c.data.deadline).toBe(wibAt(dayFromToday(h.clock, 1), '08.04').toISOString());
+    expect(c.data.deadline).toBe(new Date(thisMinute.getTime() + 86_400_000).toISOString());
   });
 
   it('says nothing of the kind for a time still ahead today', async () => {
