@@ -10,7 +10,6 @@ import { getOrder, ordersOfOfficer, ordersOfVendor } from '../store/orders.js';
 import { insertOutbox } from '../store/outbox.js';
 import { quotesOfVendor } from '../store/quotes.js';
 import * as registry from '../store/registry.js';
-import { regencyRules } from '../store/rules.js';
 import type { Channel, Database } from '../store/schema.js';
 import type { Outbound } from './types.js';
 
@@ -58,7 +57,7 @@ export function createChatStore(
     villagePlace: (villageCode: string) => registry.villagePlace(trx, villageCode),
     listCategories: () => registry.listCategories(trx),
     /** A regency's procurement rules (time zone, minimum window, thresholds). */
-    rules: (regencyCode: string) => regencyRules(trx, regencyCode),
+    rules: use.rules,
     findVendor: (userId: number) => registry.findVendorByUser(trx, userId),
     findOfficer: (userId: number) => registry.findOfficerByUser(trx, userId),
     saveVendor: (v: registry.NewVendor) => registry.saveVendor(trx, v),

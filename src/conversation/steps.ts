@@ -1,4 +1,4 @@
-import type { MessageKey, Params } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/index.js';
 import { matchOption } from '../parse/options.js';
 import { parseYesNo } from '../parse/yesno.js';
 import type { FlowData, Prompt, Step, StepResult, TurnContext } from './flow.js';

@@ -1,15 +1,14 @@
 import { needTransition } from '../domain/lifecycle.js';
 import { documentYear, orderNumber } from '../domain/numbers.js';
-import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { isLowest, type RankableQuote, type Ring, rankQuotes } from '../domain/ranking.js';
 import { rupiahInWords } from '../domain/terbilang.js';
 import * as needs from '../store/needs.js';
 import { insertOrder } from '../store/orders.js';
 import * as quotes from '../store/quotes.js';
 import { findOfficerByUser, type OfficerProfile } from '../store/registry.js';
-import { regencyRules } from '../store/rules.js';
+import { invitedVendors, needBrief } from './invitees.js';
 import { needTimers } from './scheduler.js';
-import { audit, type Fail, fail, isFail, type UseCaseContext } from './use-case.js';
+import { audit, type Fail, fail, isFail, rulesOf, type UseCaseContext } from './use-case.js';
 
 type QuoteRow = Awaited<ReturnType<typeof quotes.unsealedQuotes>>[number];
 export type RankedQuote = QuoteRow & RankableQuote;
@@ -78,7 +77,7 @@ export async function award(
   if (!lowest && !opts.reason) return fail('reason_required');
   const amount = opts.finalAmount ?? chosen.total;
   const regency = r.need.regencyCode;
-  const year = documentYear(ctx.now, (await regencyRules(ctx.trx, regency)).timeZone);
+  const year = documentYear(ctx.now, (await rulesOf(ctx, regency)).timeZone);
   const number = orderNumber(regency, year, await needs.nextNumber(ctx.trx, `order:${regency}`, year));
   const amountWords = rupiahInWords(amount);
   const orderId = await insertOrder(
@@ -135,29 +134,12 @@ export async function extendDeadline(
   const step = needTransition(own.need.status, 'extend');
   if (!step.ok) return fail('wrong_state');
   await needs.extendDeadline(ctx.trx, needId, deadline, ctx.now);
-  const rules = await regencyRules(ctx.trx, own.need.regencyCode);
+  const rules = await rulesOf(ctx, own.need.regencyCode);
   // Those already invited learn the new deadline (a widened need alerts the new ring by matching).
-  const invitees = await needs.activeInvitees(ctx.trx, needId);
   ctx.effects.events.push({
     kind: 'deadline_extended',
-    need: {
-      id: needId,
-      number: String(own.need.number),
-      title: own.need.title,
-      method: own.need.method,
-      quoteDeadline: deadline,
-      timeZone: rules.timeZone,
-    },
-    vendors: invitees.map((v) => ({
-      userId: v.user_id,
-      vendorId: v.vendor_id,
-      quoted: v.status === 'quoted',
-      notBefore: nextAllowedTime(
-        ctx.now,
-        { startMinute: v.quiet_start_minute, endMinute: v.quiet_end_minute },
-        rules.timeZone,
-      ),
-    })),
+    need: { ...needBrief(own.need, rules.timeZone), quoteDeadline: deadline },
+    vendors: await invitedVendors(ctx.trx, needId, ctx.now, rules.timeZone),
   });
   if (widen) {
     const next: Ring = own.need.ring === 'desa' ? 'kecamatan' : 'kabupaten';

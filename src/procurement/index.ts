@@ -20,7 +20,7 @@ import {
   tenderForVendor,
   withdrawQuote,
 } from './quotes.js';
-import type { UseCaseContext, UseCaseServices } from './use-case.js';
+import { rulesOf, type UseCaseContext, type UseCaseServices } from './use-case.js';
 import { needOverview } from './views.js';
 
 type UseCase = (ctx: UseCaseContext, ...args: never[]) => unknown;
@@ -49,6 +49,8 @@ export function procurement(
 ) {
   const ctx: UseCaseContext = { trx, now, effects, services };
   return {
+    /** A regency's rules (read once for this context). */
+    rules: (regencyCode: string) => rulesOf(ctx, regencyCode),
     needs: bind(ctx, {
       preview,
       recommend,

@@ -1,11 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { NeedBrief } from '../domain/events.js';
 import { needTransition } from '../domain/lifecycle.js';
 import { invitationTarget } from '../domain/method.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { rankVendors } from '../domain/ranking.js';
-import type { RegencyRules } from '../domain/rules.js';
 import type { Logger } from '../logger.js';
 import { writeNotices } from '../notices/index.js';
 import { appendAudit } from '../store/audit.js';
@@ -16,6 +14,7 @@ import { regencyRules } from '../store/rules.js';
 import type { Database } from '../store/schema.js';
 import { rankedQuotes } from './award.js';
 import { type Effects, newEffects } from './effects.js';
+import { invitedVendors, needBrief } from './invitees.js';
 import type { TimerData } from './timers.js';
 import { isFail } from './use-case.js';
 
@@ -42,16 +41,6 @@ async function inTransaction(
 }
 
 const officerUser = (trx: Transaction<Database>, officerId: number) => needs.officerUserId(trx, officerId);
-
-/** A need as its alerts and reminders show it, in its regency's time zone. */
-const brief = (need: needs.NeedRow, rules: RegencyRules): NeedBrief => ({
-  id: need.id,
-  number: String(need.number),
-  title: need.title,
-  method: need.method,
-  quoteDeadline: need.quoteDeadline,
-  timeZone: rules.timeZone,
-});
 
 /**
  * Chooses vendors for a published need and alerts them: nearest first (same desa, kecamatan,
@@ -98,7 +87,7 @@ export async function runMatch(deps: JobDeps, needId: number, round: number): Pr
     const dueByVendor = new Map(rows.map((r) => [r.vendorId, r.alertDueAt]));
     effects.events.push({
       kind: 'tender_alerts',
-      need: brief(need, s),
+      need: needBrief(need, s.timeZone),
       village: await needs.villageName(trx, need.villageCode),
       items: await needs.needItems(trx, needId),
       vendors: inserted.flatMap((i) => {
@@ -179,22 +168,15 @@ export async function remindBeforeDeadline(deps: JobDeps, needId: number, tag: s
     // A reminder is moot once its deadline has passed (a late worker, an advanced clock).
     if (need.quoteDeadline <= now) return;
     const s = await regencyRules(trx, need.regencyCode);
-    const vendors = (await needs.silentInvitees(trx, needId)).map((v) => ({
-      userId: v.user_id,
-      vendorId: v.vendor_id,
-      notBefore: nextAllowedTime(
-        now,
-        { startMinute: v.quiet_start_minute, endMinute: v.quiet_end_minute },
-        s.timeZone,
-      ),
-    }));
+    // Those who have neither quoted nor declined.
+    const vendors = (await invitedVendors(trx, needId, now, s.timeZone)).filter((v) => !v.quoted);
     reminded = vendors.length;
     effects.events.push(
-      { kind: 'quote_reminders', need: brief(need, s), tag, vendors },
+      { kind: 'quote_reminders', need: needBrief(need, s.timeZone), tag, vendors },
       {
         kind: 'deadline_soon',
         to: await officerUser(trx, need.officerId),
-        need: brief(need, s),
+        need: needBrief(need, s.timeZone),
         tag,
         count: await quotes.activeQuoteCount(trx, needId),
       },

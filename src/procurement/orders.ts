@@ -3,8 +3,7 @@ import { bastNumber, documentYear } from '../domain/numbers.js';
 import * as needs from '../store/needs.js';
 import * as orders from '../store/orders.js';
 import * as quotes from '../store/quotes.js';
-import { regencyRules } from '../store/rules.js';
-import { audit, type Fail, fail, isFail, type UseCaseContext } from './use-case.js';
+import { audit, type Fail, fail, isFail, rulesOf, type UseCaseContext } from './use-case.js';
 
 /**
  * After the award: the vendor accepts or declines, delivers; the officer confirms receipt (BAST)
@@ -167,7 +166,7 @@ export async function confirmReceipt(ctx: UseCaseContext, userId: number, orderI
   if (isFail(taken)) return taken;
   const { order } = taken;
   const regency = order.regencyCode;
-  const year = documentYear(ctx.now, (await regencyRules(ctx.trx, regency)).timeZone);
+  const year = documentYear(ctx.now, (await rulesOf(ctx, regency)).timeZone);
   const bast = bastNumber(regency, year, await needs.nextNumber(ctx.trx, `bast:${regency}`, year));
   await orders.recordReceipt(
     ctx.trx,

@@ -6,9 +6,8 @@ import { rankVendors } from '../domain/ranking.js';
 import type { RegencyRules } from '../domain/rules.js';
 import * as needs from '../store/needs.js';
 import { findOfficerByUser, type OfficerProfile } from '../store/registry.js';
-import { regencyRules } from '../store/rules.js';
 import { needTimers } from './scheduler.js';
-import { audit, type Fail, fail, isFail, type UseCaseContext } from './use-case.js';
+import { audit, type Fail, fail, isFail, rulesOf, type UseCaseContext } from './use-case.js';
 
 export interface PublishInput {
   /** Pembelian langsung only: the vendor the officer picked from the recommendations. */
@@ -34,7 +33,7 @@ export async function postingOfficer(
     'post_need',
   );
   if (!d.allowed) return fail(d.reason === 'officer_pending' ? 'officer_pending' : 'not_officer');
-  return { officer, rules: await regencyRules(ctx.trx, regencyOf(officer.villageCode)) };
+  return { officer, rules: await rulesOf(ctx, regencyOf(officer.villageCode)) };
 }
 
 /** Method and rules that would apply, for the summary before publishing. */

@@ -3,8 +3,7 @@ import { decide } from '../domain/policy.js';
 import * as needs from '../store/needs.js';
 import * as quotes from '../store/quotes.js';
 import { findVendorByUser } from '../store/registry.js';
-import { regencyRules } from '../store/rules.js';
-import { audit, fail, isFail, type UseCaseContext } from './use-case.js';
+import { audit, fail, isFail, rulesOf, type UseCaseContext } from './use-case.js';
 
 export interface QuoteInput {
   total: number;
@@ -30,7 +29,7 @@ export async function tenderForVendor(ctx: UseCaseContext, userId: number, needI
   const items = await needs.needItems(ctx.trx, needId);
   const mine = await quotes.activeQuote(ctx.trx, needId, vendor.id);
   const village = await needs.villageName(ctx.trx, need.villageCode);
-  const { timeZone } = await regencyRules(ctx.trx, need.regencyCode);
+  const { timeZone } = await rulesOf(ctx, need.regencyCode);
   const open = need.status === 'published' && need.quoteDeadline > ctx.now;
   // After the deadline the vendor sees where its quote stands (waiting, chosen, not chosen).
   const outcome = open ? null : await quoteOutcome(ctx, needId, vendor.id, need.status);

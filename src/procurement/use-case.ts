@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
+import type { RegencyRules } from '../domain/rules.js';
 import { appendAudit } from '../store/audit.js';
+import { regencyRules } from '../store/rules.js';
 import type { Database } from '../store/schema.js';
 import type { Effects } from './effects.js';
 
@@ -57,4 +59,18 @@ export function audit(
     },
     ctx.now,
   );
+}
+
+const RULES = new WeakMap<UseCaseContext, Map<string, Promise<RegencyRules>>>();
+
+/**
+ * A regency's rules, read once per context (a turn asks the same need's rules in a step's answer
+ * and in the next question; each read was one more query).
+ */
+export function rulesOf(ctx: UseCaseContext, regencyCode: string): Promise<RegencyRules> {
+  const known = RULES.get(ctx) ?? new Map<string, Promise<RegencyRules>>();
+  RULES.set(ctx, known);
+  const rules = known.get(regencyCode) ?? regencyRules(ctx.trx, regencyCode);
+  known.set(regencyCode, rules);
+  return rules;
 }

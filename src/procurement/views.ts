@@ -2,8 +2,7 @@ import * as needs from '../store/needs.js';
 import { currentOrderOfNeed } from '../store/orders.js';
 import * as quotes from '../store/quotes.js';
 import { findOfficerByUser } from '../store/registry.js';
-import { regencyRules } from '../store/rules.js';
-import { fail, type UseCaseContext } from './use-case.js';
+import { fail, rulesOf, type UseCaseContext } from './use-case.js';
 
 /**
  * One of the officer's needs as its screen shows it: its state, how many quotes came (never a
@@ -17,7 +16,7 @@ export async function needOverview(ctx: UseCaseContext, userId: number, needId: 
   const [count, order, rules] = await Promise.all([
     quotes.activeQuoteCount(ctx.trx, needId),
     currentOrderOfNeed(ctx.trx, needId),
-    regencyRules(ctx.trx, need.regencyCode),
+    rulesOf(ctx, need.regencyCode),
   ]);
   return { need, quotes: count, order: order ?? null, timeZone: rules.timeZone };
 }

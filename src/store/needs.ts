@@ -407,17 +407,6 @@ export async function setInvitationStatus(
   return before !== undefined;
 }
 
-/** Invited vendors who have neither quoted nor declined: the ones a reminder is for. */
-export async function silentInvitees(db: Kysely<Database>, needId: number) {
-  return db
-    .selectFrom('invitations as i')
-    .innerJoin('vendors as v', 'v.id', 'i.vendor_id')
-    .select(['i.vendor_id', 'v.user_id', 'v.quiet_start_minute', 'v.quiet_end_minute'])
-    .where('i.need_id', '=', needId)
-    .where('i.status', 'in', ['pending', 'alerted', 'viewed'])
-    .execute();
-}
-
 /** Invited vendors who have not declined (quoted or not): the ones a new deadline concerns. */
 export async function activeInvitees(db: Kysely<Database>, needId: number) {
   return db

@@ -113,7 +113,7 @@ function areasOf(regencyCodes: string[]) {
 
 const CATEGORIES = CATEGORY_TAXONOMY.map((c, i) => ({ id: i + 1, ...c }));
 
-function memoryStore(w: World, now: Date, identityId: number): ChatStore {
+function memoryStore(w: World, now: Date): ChatStore {
   const id = () => ++w.seq;
   const villageOf = (code: string) => {
     for (const list of w.villages.values()) {
@@ -474,7 +474,6 @@ function memoryStore(w: World, now: Date, identityId: number): ChatStore {
       w.notices.push({ identityId: identity.id, payload });
     },
   };
-  void identityId;
   // The memory store answers the same calls with the same shapes; the compiler checks the
   // shapes of everything it imitates (the `notInMemory` ones are typed `never`).
   return store satisfies Omit<ChatStore, 'needs' | 'orders'> as unknown as ChatStore;
@@ -603,7 +602,7 @@ export async function flowHarness(
             status: 'active',
             channelPhone: o.phone ?? null,
           },
-          store: memoryStore(world, now, identityId),
+          store: memoryStore(world, now),
         });
         replies = await turn.run();
         // Stored between turns as in PostgreSQL's jsonb: Dates become strings.

@@ -11,6 +11,7 @@ import { type DataOf, defineFlow } from '../define-flow.js';
 import type { TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
 import { isSkip, pickOption } from '../steps.js';
+import { movedToTomorrowNote } from './shared.js';
 
 const DATA = {
   /** The need this is about (the flow's context). */
@@ -158,11 +159,8 @@ export const awardFlow = defineFlow({
         const widen = ctx.data.widen ?? false;
         const extended = await ctx.store.needs.extend(ctx.actor.userId, needId(ctx), parsed.value.at, widen);
         if (isFail(extended)) return home([ctx.t('award.not_ready')]);
-        const moved = parsed.value.movedToTomorrow
-          ? [ctx.t('date.moved_tomorrow', { when: when(parsed.value.at, ctx.locale, rules.timeZone) })]
-          : [];
         return home([
-          ...moved,
+          ...movedToTomorrowNote(ctx, parsed.value, rules.timeZone),
           ctx.t(widen ? 'award.widened' : 'award.extended', {
             deadline: when(parsed.value.at, ctx.locale, rules.timeZone),
           }),

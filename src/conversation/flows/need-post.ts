@@ -12,7 +12,7 @@ import type { StepResult, TurnContext } from '../flow.js';
 import { home, next, retry } from '../flow.js';
 import { cleanName, pickOption } from '../steps.js';
 import { readAmount } from './amount.js';
-import { categoryOptions } from './shared.js';
+import { categoryOptions, movedToTomorrowNote } from './shared.js';
 
 const DATA = {
   title: z.string().optional(),
@@ -68,13 +68,6 @@ const NO_MORE_ITEMS = [
 const items = (ctx: Ctx) => ctx.data.items ?? [];
 const then = (ctx: Ctx, step: StepName, say?: string[]): StepResult<StepName> =>
   next(ctx.data.editing ? 'confirm' : step, say);
-
-/** "Jam 8.04" typed at 08.04.21 is tomorrow's 08.04: say so rather than move it silently. */
-function movedNote(ctx: Ctx, parsed: { at: Date; movedToTomorrow?: boolean }, tz: string): string[] {
-  return parsed.movedToTomorrow
-    ? [ctx.t('date.moved_tomorrow', { when: when(parsed.at, ctx.locale, tz) })]
-    : [];
-}
 
 /** The answers a need cannot be published without, or null while one is missing. */
 function answers(ctx: Ctx) {
@@ -258,7 +251,7 @@ export const needPost = defineFlow({
           return retry(ctx.t('need.deadline_too_soon', { earliest: when(earliest, ctx.locale, r.timeZone) }));
         }
         ctx.data.deadline = parsed.value.at;
-        return then(ctx, 'place', movedNote(ctx, parsed.value, r.timeZone));
+        return then(ctx, 'place', movedToTomorrowNote(ctx, parsed.value, r.timeZone));
       },
     }),
     place: s.step({
@@ -294,7 +287,7 @@ export const needPost = defineFlow({
         if (ctx.data.deadline && parsed.value.at <= ctx.data.deadline)
           return retry(ctx.t('need.needed_by_after_deadline'));
         ctx.data.neededBy = parsed.value.at;
-        return next('confirm', movedNote(ctx, parsed.value, r.timeZone));
+        return next('confirm', movedToTomorrowNote(ctx, parsed.value, r.timeZone));
       },
     }),
     confirm: s.yesNo({

@@ -1,5 +1,6 @@
 import { formatRegencyName, titleCase } from '../../domain/names.js';
 import { asLocale, languageOptions } from '../../i18n/index.js';
+import { formatDateTime } from '../../parse/date-format.js';
 import { matchOption } from '../../parse/options.js';
 import type { FlowData, Step, StepResult, TurnContext } from '../flow.js';
 import { next, retry } from '../flow.js';
@@ -176,4 +177,15 @@ export function languageStep<S extends string>(after: After<S>): Step<FlowData, 
       return after(ctx);
     },
   });
+}
+
+/** "Jam 8.04" typed at 08.04.21 is tomorrow's 08.04: the sentence that says so, or nothing. */
+export function movedToTomorrowNote(
+  ctx: TurnContext<object>,
+  parsed: { at: Date; movedToTomorrow?: boolean },
+  timeZone: string,
+): string[] {
+  return parsed.movedToTomorrow
+    ? [ctx.t('date.moved_tomorrow', { when: formatDateTime(parsed.at, ctx.locale, timeZone) })]
+    : [];
 }
