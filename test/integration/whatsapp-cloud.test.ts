@@ -170,15 +170,23 @@ describe('WhatsApp Cloud API webhook and sending', () => {
     expect(quote).toMatchObject({ total: 275_000_000, delivery_days: 7 });
   });
 
-  /** The first message written to a WhatsApp user, with the wamid the fake Graph API gave it. */
-  const firstOutboxRowOf = (waId: string) =>
-    t.db
-      .selectFrom('outbox')
-      .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
-      .select(['outbox.id', 'outbox.external_id'])
-      .where('ci.external_id', '=', waId)
-      .orderBy('outbox.id')
-      .executeTakeFirstOrThrow();
+  /**
+   * The first message written to a WhatsApp user, once the worker has recorded the wamid the
+   * fake Graph API gave it (the fake answers before the worker writes it down: a CI run with four
+   * workers read the row in between, and its status reports matched nothing).
+   */
+  async function firstOutboxRowOf(waId: string) {
+    const read = () =>
+      t.db
+        .selectFrom('outbox')
+        .innerJoin('channel_identities as ci', 'ci.id', 'outbox.identity_id')
+        .select(['outbox.id', 'outbox.external_id'])
+        .where('ci.external_id', '=', waId)
+        .orderBy('outbox.id')
+        .executeTakeFirstOrThrow();
+    await eventually(async () => (await read()).external_id !== null);
+    return read();
+  }
 
   it('a failed status callback marks the outbox row and tells the admin; old reports do not move it back', async () => {
     const from = '6281100000002';
